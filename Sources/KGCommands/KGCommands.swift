@@ -1,0 +1,1 @@
+// KGCommands: in progress

@@ -1,0 +1,1 @@
+// KGExtract: in progress

@@ -1,0 +1,1 @@
+// KGRDF: in progress

@@ -1,0 +1,1 @@
+// KGRender: in progress

@@ -1,0 +1,1 @@
+// KGText: in progress
