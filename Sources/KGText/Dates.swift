@@ -1,0 +1,135 @@
+import KGModel
+
+/// A date expression found in a sentence, resolved against the article's date.
+public struct DateMention: Sendable, Hashable {
+    public let range: Range<Int>
+    public let date: DateLiteral
+    /// Whether the text gave the year itself; resolved years depend on the article date.
+    public let explicitYear: Bool
+}
+
+/// Finds dates in token streams: "October 28, 2020", "Oct. 27", "8 July 2025", "September 2023",
+/// "2025-07-08", "in 1988", "on Wednesday", "yesterday", "in December last year".
+///
+/// A day and month without a year resolve to the latest such date not after the article's date
+/// ("November 10" in a July 2021 article is 2020-11-10); weekdays to the latest such day on or
+/// before it. Without an article date, only dates that carry their year are returned.
+public struct DateFinder: Sendable {
+    public let reference: DateLiteral?
+    let words = DateWords.shared
+
+    public init(reference: DateLiteral?) {
+        self.reference = reference
+    }
+
+    public func find(in tokens: [Token]) -> [DateMention] {
+        var found: [DateMention] = []
+        var i = 0
+        while i < tokens.count {
+            if let (mention, next) = match(tokens, at: i) {
+                found.append(mention)
+                i = next
+            } else {
+                i += 1
+            }
+        }
+        return found
+    }
+
+    private func month(_ t: Token) -> Int? {
+        guard t.kind == .word, t.isCapitalized else { return nil }
+        return words.months[t.lowercased]
+    }
+
+    private func number(_ t: Token?, in range: ClosedRange<Int>) -> Int? {
+        guard let t, t.kind == .number, t.text.allSatisfy(\.isNumber), let n = Int(t.text), range.contains(n) else { return nil }
+        return n
+    }
+
+    private func year(_ t: Token?) -> Int? { number(t, in: 1000...2199).flatMap { t!.text.count == 4 ? $0 : nil } }
+
+    /// Tries every pattern at token `i`; returns the mention and the index after it.
+    private func match(_ tk: [Token], at i: Int) -> (DateMention, Int)? {
+        func tok(_ k: Int) -> Token? { k < tk.count ? tk[k] : nil }
+        func skipPeriod(_ k: Int) -> Int { tok(k)?.text == "." ? k + 1 : k }
+        func skipComma(_ k: Int) -> Int { tok(k)?.text == "," ? k + 1 : k }
+        let t = tk[i]
+
+        // ISO 8601: 2025-07-08
+        if t.kind == .number || t.kind == .word, let d = DateLiteral(iso: t.text), t.text.count >= 7 {
+            return (DateMention(range: t.start..<t.end, date: d, explicitYear: true), i + 1)
+        }
+        // Month [Day][,] [Year]
+        if let m = month(t) {
+            var k = skipPeriod(i + 1)
+            if let day = number(tok(k), in: 1...31) {
+                k += 1
+                if tok(k)?.text == "," || tok(k)?.text == "th" || tok(k)?.text == "st" { k = skipComma(k) }
+                if let y = year(tok(skipComma(k))) {
+                    let end = skipComma(k)
+                    if let d = DateLiteral(year: y, month: m, day: day) {
+                        return (DateMention(range: t.start..<tk[end].end, date: d, explicitYear: true), end + 1)
+                    }
+                    return nil
+                }
+                let end = tk[k - 1].end
+                return resolveDayMonth(day: day, month: m, tokens: tk, after: k).map {
+                    (DateMention(range: t.start..<max(end, $0.1), date: $0.0, explicitYear: false), $0.2)
+                }
+            }
+            if let y = year(tok(k)) {
+                // "May 2023" is a month; a bare "May" is too often the verb to be a date.
+                guard let d = DateLiteral(year: y, month: m) else { return nil }
+                return (DateMention(range: t.start..<tk[k].end, date: d, explicitYear: true), k + 1)
+            }
+            if tok(k)?.lowercased == "last" || tok(k)?.lowercased == "this", tok(k + 1)?.lowercased == "year",
+               let ref = reference {
+                let y = ref.year + (tok(k)?.lowercased == "last" ? -1 : 0)
+                guard let d = DateLiteral(year: y, month: m) else { return nil }
+                return (DateMention(range: t.start..<tk[k + 1].end, date: d, explicitYear: false), k + 2)
+            }
+            return nil
+        }
+        // Day Month [Year]: "8 July 2025"
+        if let day = number(t, in: 1...31), let next = tok(i + 1), let m = month(next) {
+            let k = skipPeriod(i + 2)
+            if let y = year(tok(k)) {
+                guard let d = DateLiteral(year: y, month: m, day: day) else { return nil }
+                return (DateMention(range: t.start..<tk[k].end, date: d, explicitYear: true), k + 1)
+            }
+            return resolveDayMonth(day: day, month: m, tokens: tk, after: k).map {
+                (DateMention(range: t.start..<max(next.end, $0.1), date: $0.0, explicitYear: false), $0.2)
+            }
+        }
+        // "in 1988", "since 1995": a bare year after a preposition.
+        if let y = year(t), i > 0, ["in", "since", "of", "from", "until", "till", "by", "during", "before", "after"]
+            .contains(tk[i - 1].lowercased), tok(i + 1)?.text != "-", let d = DateLiteral(year: y) {
+            return (DateMention(range: t.start..<t.end, date: d, explicitYear: true), i + 1)
+        }
+        // Weekdays and relative days need the article date.
+        if let ref = reference, ref.day != nil {
+            if let w = words.weekdays[t.lowercased], t.isCapitalized, let refDay = ref.weekday {
+                let back = (refDay - w + 7) % 7
+                if let d = ref.adding(days: -back) {
+                    return (DateMention(range: t.start..<t.end, date: d, explicitYear: false), i + 1)
+                }
+            }
+            if let offset = words.relativeDays[t.lowercased], let d = ref.adding(days: offset) {
+                return (DateMention(range: t.start..<t.end, date: d, explicitYear: false), i + 1)
+            }
+        }
+        return nil
+    }
+
+    /// A day and month without a year: "last year" after it sets the year; otherwise the latest
+    /// such date not after the article date. Returns the date, the end offset and the next index.
+    private func resolveDayMonth(day: Int, month: Int, tokens tk: [Token], after k: Int) -> (DateLiteral, Int, Int)? {
+        guard let ref = reference else { return nil }
+        if k + 1 < tk.count, tk[k].lowercased == "last", tk[k + 1].lowercased == "year" {
+            return DateLiteral(year: ref.year - 1, month: month, day: day).map { ($0, tk[k + 1].end, k + 2) }
+        }
+        var year = ref.year
+        if let refMonth = ref.month, (month, day) > (refMonth, ref.day ?? 31) { year -= 1 }
+        return DateLiteral(year: year, month: month, day: day).map { ($0, 0, k) }
+    }
+}

@@ -1,1 +1,0 @@
-// KGText: in progress

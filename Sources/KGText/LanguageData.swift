@@ -1,0 +1,34 @@
+import Foundation
+
+/// Loads the JSON language data shipped in a target's resource bundle. Data stays in files so a
+/// new language or a new abbreviation is an edit to data, not to code.
+public enum ResourceLoader {
+    public static func decode<T: Decodable>(_ type: T.Type, named name: String, in bundle: Bundle) -> T {
+        guard let url = bundle.url(forResource: name, withExtension: "json") else {
+            // The resources are part of the build; their absence is a packaging bug, not bad input.
+            fatalError("kgraph: missing resource \(name).json in \(bundle.bundlePath)")
+        }
+        do {
+            return try JSONDecoder().decode(T.self, from: Data(contentsOf: url))
+        } catch {
+            fatalError("kgraph: resource \(name).json is malformed: \(error)")
+        }
+    }
+}
+
+struct Abbreviations: Decodable, Sendable {
+    let titles: Set<String>
+    let other: Set<String>
+
+    static let shared = ResourceLoader.decode(Abbreviations.self, named: "abbreviations", in: .module)
+}
+
+/// Month, weekday and relative date words.
+public struct DateWords: Decodable, Sendable {
+    public let months: [String: Int]
+    public let weekdays: [String: Int]
+    public let relativeDays: [String: Int]
+    public let relativeYears: [String: Int]
+
+    public static let shared = ResourceLoader.decode(DateWords.self, named: "dates", in: .module)
+}

@@ -1,0 +1,121 @@
+/// Blanks markup in place so that offsets in the cleaned text are offsets in the file.
+///
+/// Every replacement keeps the scalar count: link syntax, tags and URLs become spaces; an HTML
+/// entity becomes its character followed by spaces; a block-level tag starts with a newline so
+/// paragraphs still end sentences.
+enum Masking {
+    struct Result {
+        var text: [Unicode.Scalar]
+        var title: String?
+    }
+
+    static func mask(_ input: [Unicode.Scalar], kind: SourceKind) -> Result {
+        var out = input
+        var title: String?
+        if kind == .html {
+            title = maskHTML(&out)
+        } else {
+            maskMarkdown(&out)
+        }
+        maskURLs(&out)
+        // Byte order marks and other format characters are invisible; blank them so they never
+        // end up inside a name.
+        for i in out.indices where out[i].properties.generalCategory == .format {
+            out[i] = " "
+        }
+        return Result(text: out, title: title)
+    }
+
+    static func blank(_ t: inout [Unicode.Scalar], _ range: Range<Int>) {
+        for i in range where t[i] != "\n" { t[i] = " " }
+    }
+
+    // MARK: Markdown (also applied to plain text: news copied from the web keeps link syntax)
+
+    static func maskMarkdown(_ t: inout [Unicode.Scalar]) {
+        var i = 0
+        var lineStart = true
+        while i < t.count {
+            let c = t[i]
+            if lineStart {
+                // Headings, quotes and bullets: leading `#`, `>`, `*`, `-` followed by a space.
+                var j = i
+                while j < t.count, t[j] == " " { j += 1 }
+                var k = j
+                while k < t.count, t[k] == "#" || t[k] == ">" { k += 1 }
+                if k == j, k < t.count, t[k] == "*" || t[k] == "+" { k += 1 }
+                if k > j, k < t.count, t[k] == " " { blank(&t, j..<k) }
+            }
+            lineStart = c == "\n"
+            switch c {
+            case "[":
+                if let (close, end) = linkEnd(t, from: i) {
+                    t[i] = " "
+                    blank(&t, close..<end)
+                    i += 1
+                    continue
+                }
+            case "*", "_":
+                // `**bold**` and `__bold__`; single `_` is kept (it occurs in handles and names).
+                if i + 1 < t.count, t[i + 1] == c {
+                    t[i] = " "
+                    t[i + 1] = " "
+                    i += 2
+                    continue
+                }
+                if c == "*" { t[i] = " " }
+            case "`":
+                t[i] = " "
+            default:
+                break
+            }
+            i += 1
+        }
+    }
+
+    /// For `[text](target)` starting at `open`, the range of `](target)`.
+    private static func linkEnd(_ t: [Unicode.Scalar], from open: Int) -> (Int, Int)? {
+        var j = open + 1
+        while j < t.count, t[j] != "]", t[j] != "\n", t[j] != "[" { j += 1 }
+        guard j + 1 < t.count, t[j] == "]", t[j + 1] == "(" else { return nil }
+        var k = j + 2
+        while k < t.count, t[k] != ")", t[k] != "\n", t[k] != " " { k += 1 }
+        guard k < t.count, t[k] == ")" else { return nil }
+        return (j, k + 1)
+    }
+
+    // MARK: URLs
+
+    static func maskURLs(_ t: inout [Unicode.Scalar]) {
+        let prefixes: [[Unicode.Scalar]] = ["http://", "https://", "www.", "pic.twitter.com/"].map {
+            Array($0.unicodeScalars)
+        }
+        var i = 0
+        while i < t.count {
+            let atWordStart = i == 0 || t[i - 1] == " " || t[i - 1] == "\n" || t[i - 1] == "<" || t[i - 1] == "("
+            if atWordStart, prefixes.contains(where: { matches(t, at: i, $0) }) {
+                var j = i
+                while j < t.count, !t[j].properties.isWhitespace, t[j] != ">" { j += 1 }
+                if i > 0, t[i - 1] == "<", j < t.count, t[j] == ">" {
+                    blank(&t, (i - 1)..<(j + 1))
+                } else {
+                    blank(&t, i..<j)
+                }
+                i = j
+                continue
+            }
+            i += 1
+        }
+    }
+
+    static func matches(_ t: [Unicode.Scalar], at i: Int, _ word: [Unicode.Scalar], caseInsensitive: Bool = false) -> Bool {
+        guard i + word.count <= t.count else { return false }
+        for (k, w) in word.enumerated() {
+            let c = t[i + k]
+            if c == w { continue }
+            if caseInsensitive, c.properties.lowercaseMapping == w.properties.lowercaseMapping { continue }
+            return false
+        }
+        return true
+    }
+}

@@ -1,0 +1,48 @@
+import KGModel
+
+/// A document's title and date, read from the text itself.
+public struct DocumentMetadata: Sendable {
+    public let title: String?
+    public let date: DateLiteral?
+
+    /// The title is the HTML `<title>` or the first undated line of three words or more without a
+    /// final period. The date is the
+    /// first full date in the article's opening lines (its dateline); failing that, the month of
+    /// the latest full date the article mentions, since news is written after what it reports.
+    public static func read(_ text: SourceText, sentences: [Sentence]) -> DocumentMetadata {
+        let headerFinder = DateFinder(reference: nil)
+        var title = text.markupTitle
+        var date: DateLiteral?
+        var latest: DateLiteral?
+        let headerEnd = headerLimit(text)
+        for s in sentences {
+            let dates = headerFinder.find(in: s.tokens).filter { $0.date.precision == .day }
+            if s.range.lowerBound < headerEnd, date == nil, let d = dates.first {
+                date = d.date
+            }
+            if let d = dates.map(\.date).max(), latest.map({ d > $0 }) ?? true { latest = d }
+            if title == nil, s.range.lowerBound < headerEnd, dates.isEmpty {
+                let line = text.cleanText(s.range).trimmingWhitespace()
+                // A headline is a line of its own: a few words, no final period.
+                let words = line.split(separator: " ").count
+                if words >= 3, line.unicodeScalars.count <= 200, !line.hasSuffix(".") {
+                    title = line
+                }
+            }
+        }
+        if date == nil, let latest {
+            date = DateLiteral(year: latest.year, month: latest.month)
+        }
+        return DocumentMetadata(title: title, date: date)
+    }
+
+    /// The opening lines: the first 400 scalars or the first blank-line-separated six lines.
+    private static func headerLimit(_ text: SourceText) -> Int {
+        var lines = 0
+        for (i, c) in text.clean.enumerated() where c == "\n" {
+            lines += 1
+            if lines >= 12 { return min(i, 600) }
+        }
+        return min(text.count, 600)
+    }
+}

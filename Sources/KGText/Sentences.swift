@@ -1,0 +1,106 @@
+/// A sentence of a document: its range in scalars and its tokens.
+public struct Sentence: Sendable {
+    public let index: Int
+    public let range: Range<Int>
+    public let tokens: [Token]
+}
+
+/// Rule-based sentence splitting over the cleaned text.
+///
+/// A period ends a sentence unless it follows a title ("Maj. Gen."), a known abbreviation
+/// ("Oct. 27", "U.S."), or a single initial ("J. Smith"), or the next word is lowercase. A line
+/// break ends a sentence, except inside a paragraph that was hard-wrapped mid-sentence: a line
+/// ending in a lowercase word or a comma, followed by one starting in lowercase.
+public enum SentenceSplitter {
+    public static func split(_ text: [Unicode.Scalar]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        func emit(_ end: Int) {
+            var s = start, e = end
+            while s < e, text[s].properties.isWhitespace { s += 1 }
+            while e > s, text[e - 1].properties.isWhitespace { e -= 1 }
+            if s < e { ranges.append(s..<e) }
+            start = end
+        }
+        var i = 0
+        while i < text.count {
+            let c = text[i]
+            if c == "\n" {
+                let next = nextNonSpace(text, from: i)
+                if !continuesAcrossLine(text, lineEnd: i, next: next) { emit(i) }
+                i = max(i + 1, next ?? text.count)
+                continue
+            }
+            if c == "." || c == "!" || c == "?" || c == "\u{2026}" {
+                var j = i + 1
+                // Repeated marks and closing quotes or brackets belong to this sentence.
+                while j < text.count, isTerminal(text[j]) || isCloser(text[j]) { j += 1 }
+                if j == text.count || text[j].properties.isWhitespace,
+                   endsSentence(text, mark: i, after: j) {
+                    emit(j)
+                }
+                i = j
+                continue
+            }
+            i += 1
+        }
+        emit(text.count)
+        return ranges
+    }
+
+    /// Sentences with their tokens.
+    public static func sentences(_ text: [Unicode.Scalar]) -> [Sentence] {
+        split(text).enumerated().map { k, r in
+            Sentence(index: k, range: r, tokens: Tokenizer.tokenize(text, in: r))
+        }
+    }
+
+    static func isTerminal(_ c: Unicode.Scalar) -> Bool { c == "." || c == "!" || c == "?" }
+
+    static func isCloser(_ c: Unicode.Scalar) -> Bool {
+        c == "\"" || c == "'" || c == ")" || c == "]" || c == "\u{201D}" || c == "\u{2019}" || c == "\u{00BB}"
+    }
+
+    static func isOpener(_ c: Unicode.Scalar) -> Bool {
+        c == "\"" || c == "'" || c == "(" || c == "[" || c == "\u{201C}" || c == "\u{2018}" || c == "\u{00AB}"
+            || c == "\u{2014}" || c == "-"
+    }
+
+    private static func nextNonSpace(_ text: [Unicode.Scalar], from i: Int) -> Int? {
+        var j = i
+        while j < text.count, text[j].properties.isWhitespace { j += 1 }
+        return j < text.count ? j : nil
+    }
+
+    private static func continuesAcrossLine(_ text: [Unicode.Scalar], lineEnd: Int, next: Int?) -> Bool {
+        guard let next, text[next].properties.isLowercase else { return false }
+        var p = lineEnd - 1
+        while p >= 0, text[p] == " " || text[p] == "\t" { p -= 1 }
+        guard p >= 0 else { return false }
+        return text[p].properties.isLowercase || text[p] == ","
+    }
+
+    private static func endsSentence(_ text: [Unicode.Scalar], mark: Int, after: Int) -> Bool {
+        guard let next = nextNonSpace(text, from: after) else { return true }
+        let n = text[next]
+        if n.properties.isLowercase { return false }
+        guard n.properties.isUppercase || isOpener(n) || Tokenizer.isDigit(n) || !Tokenizer.isWordScalar(n) else {
+            return false
+        }
+        guard text[mark] == "." else { return true }
+        // The word before the period.
+        var s = mark
+        while s > 0, Tokenizer.isWordScalar(text[s - 1]) || text[s - 1] == "." || text[s - 1] == "'" { s -= 1 }
+        let word = String(String.UnicodeScalarView(text[s..<mark]))
+        if word.isEmpty { return true }
+        let abbreviations = Abbreviations.shared
+        if abbreviations.titles.contains(word) { return false }
+        if abbreviations.other.contains(word) {
+            // "Oct. 27", "No. 5", "U.S. officials": an abbreviation ends a sentence only at a paragraph end.
+            return false
+        }
+        // A single capital initial: "J. Smith".
+        if word.unicodeScalars.count == 1, word.unicodeScalars.first!.properties.isUppercase { return false }
+        return true
+    }
+}

@@ -1,0 +1,58 @@
+/// A document's text as scalars, with a cleaned copy of the same length for the extractor.
+///
+/// Offsets in the graph count Unicode scalars of the text as read from the file. Line ends are
+/// normalized the way a reader in universal-newline mode sees them (`\r\n` and `\r` become
+/// `\n`), which is how the scorer and most tools read text; every other scalar is kept.
+///
+/// `clean` has exactly as many scalars as `scalars`: markup (Markdown link syntax, HTML tags,
+/// URLs) is overwritten with spaces rather than removed, so an offset found in `clean` is an
+/// offset in the file. This is why no offset map is needed anywhere downstream.
+public struct SourceText: Sendable {
+    public let path: String
+    public let kind: SourceKind
+    public let scalars: [Unicode.Scalar]
+    public let clean: [Unicode.Scalar]
+    /// The HTML `<title>`, when the source had one.
+    public let markupTitle: String?
+
+    public init(path: String, kind: SourceKind, text: String) {
+        self.path = path
+        self.kind = kind
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(text.unicodeScalars.count)
+        var previousCR = false
+        for s in text.unicodeScalars {
+            if s == "\r" {
+                out.append("\n")
+                previousCR = true
+                continue
+            }
+            if s == "\n" && previousCR {
+                previousCR = false
+                continue
+            }
+            previousCR = false
+            out.append(s)
+        }
+        self.scalars = out
+        let masked = Masking.mask(out, kind: kind)
+        self.clean = masked.text
+        self.markupTitle = masked.title
+    }
+
+    public var count: Int { scalars.count }
+
+    /// The original text of `range` (offsets in scalars).
+    public func text(_ range: Range<Int>) -> String {
+        String(String.UnicodeScalarView(scalars[clamp(range)]))
+    }
+
+    /// The cleaned text of `range`, with markup blanked.
+    public func cleanText(_ range: Range<Int>) -> String {
+        String(String.UnicodeScalarView(clean[clamp(range)]))
+    }
+
+    private func clamp(_ r: Range<Int>) -> Range<Int> {
+        max(0, r.lowerBound)..<min(count, max(r.upperBound, max(0, r.lowerBound)))
+    }
+}
