@@ -1,0 +1,154 @@
+import KGModel
+import KGText
+
+/// State bodies named by pattern: "Russian peacekeepers", "Russia’s Defense Ministry",
+/// "Ministry of Defense of the Russian Federation", "armed forces of Azerbaijan",
+/// "102nd Russian military base". One state and one unit make one identity, so the many ways
+/// news names a ministry or an army become one entity.
+extension MentionFinder {
+    static let clauseWords: Set<String> = [
+        "has", "have", "had", "is", "was", "are", "were", "be", "been", "a", "an", "its", "their", "his", "her",
+        "to", "in", "at", "by", "with", "from", "that", "which", "who", "will", "would", "not", "as", "it",
+    ]
+
+    func agencyKey(state: String?, unit: String) -> String {
+        "agency:" + (state ?? "?" + doc.id) + "|" + unit.lowercased()
+    }
+
+    func agencyName(state: String?, unit: String, surface: String) -> String {
+        guard let state else { return surface }
+        let demonym = lex.demonymOf[state] ?? state
+        if unit.hasPrefix("ministry of ") {
+            return "\(demonym) Ministry of \(unit.dropFirst("ministry of ".count))"
+        }
+        return "\(demonym) \(unit)"
+    }
+
+    func unitCandidate(_ r: Range<Int>, state: String?, unit: String, priority: Int = 4) -> Candidate {
+        let surface = text(r)
+        var c = make(r, .agency, key: agencyKey(state: state, unit: unit),
+                     name: agencyName(state: state, unit: unit, surface: surface), priority: priority)
+        c.ownerState = state
+        return c
+    }
+
+    /// The longest force noun or "<function> ministry" starting at `i`: its unit and end.
+    func forceNoun(at i: Int) -> (String, Int)? {
+        for n in stride(from: min(3, tokens.count - i), through: 1, by: -1) {
+            if let unit = lex.forceNouns[Array(lower[i..<(i + n)])] { return (unit, i + n) }
+        }
+        if let (function, end) = ministryFunction(at: i), end < tokens.count, lower[end] == "ministry" {
+            return ("ministry of " + function, end + 1)
+        }
+        return nil
+    }
+
+    func ministryFunction(at i: Int) -> (String, Int)? {
+        for n in stride(from: min(3, tokens.count - i), through: 1, by: -1) {
+            let phrase = lower[i..<(i + n)].joined(separator: " ")
+            if let f = lex.raw.ministryFunctions[phrase] { return (f, i + n) }
+        }
+        return nil
+    }
+
+    /// "of [the] <state>" at `i`: the state and the index after it.
+    func ofState(at i: Int) -> (String, Int)? {
+        guard i < tokens.count, lower[i] == "of" else { return nil }
+        var j = i + 1
+        if j < tokens.count, lower[j] == "the" { j += 1 }
+        guard j < tokens.count, let (state, end) = stateQualifier(at: j), !isPossessive(end - 1) else { return nil }
+        return (state, end)
+    }
+
+    func agencyMatches(at i: Int) -> [Candidate] {
+        var out: [Candidate] = []
+        // An ordinal opens a numbered unit: "102nd Russian military base".
+        var start = i
+        var ordinal: String?
+        if let first = tokens[i].text.unicodeScalars.first, ("0"..."9").contains(first),
+           ["st", "nd", "rd", "th"].contains(where: { tokens[i].lowercased.hasSuffix($0) }) {
+            ordinal = tokens[i].text
+            start = i + 1
+        }
+        guard start < tokens.count else { return out }
+
+        // <state qualifier> <force noun | function ministry | Ministry of function>
+        if let (state, j) = stateQualifier(at: start), j < tokens.count {
+            if let (unit, end) = forceNoun(at: j), !tokens[j].isCapitalized || unit.hasPrefix("ministry") || tokens[j].isCapitalized {
+                let u = ordinal.map { "\(unit) \($0)" } ?? unit
+                var c = unitCandidate(i..<end, state: state, unit: u)
+                if let ordinal { c.name = "\(ordinal) \(agencyName(state: state, unit: unit, surface: c.surface))" }
+                out.append(c)
+            } else if lower[j] == "ministry", let (function, end) = ministryFunction(at: j + 2), lower[j + 1] == "of" {
+                out.append(unitCandidate(i..<end, state: state, unit: "ministry of " + function))
+            }
+        }
+        guard ordinal == nil else { return out }
+
+        // Ministry of <function> [of <state>]
+        if tokens[i].text == "Ministry", i + 1 < tokens.count, lower[i + 1] == "of",
+           let (function, end) = ministryFunction(at: i + 2) {
+            if let (state, stateEnd) = ofState(at: end) {
+                out.append(unitCandidate(i..<stateEnd, state: state, unit: "ministry of " + function))
+            } else {
+                out.append(unitCandidate(i..<end, state: nil, unit: "ministry of " + function, priority: 3))
+            }
+        }
+        // <Function> Ministry, without a state: resolved to the document's ministry later.
+        if tokens[i].isCapitalized, let (function, end) = ministryFunction(at: i), end < tokens.count, lower[end] == "ministry" {
+            out.append(unitCandidate(i..<(end + 1), state: nil, unit: "ministry of " + function, priority: 3))
+        }
+        // <force noun> of [the] <state>: "armed forces of Azerbaijan"
+        if let (unit, end) = forceNoun(at: i), let (state, stateEnd) = ofState(at: end) {
+            var s = i
+            // "illegal armed formations of Armenia": keep a lowercase modifier before it.
+            if i > 0, tokens[i - 1].kind == .word, !tokens[i - 1].isCapitalized, lower[i - 1] == "illegal" { s = i - 1 }
+            out.append(unitCandidate(s..<stateEnd, state: state, unit: unit))
+        }
+        return out
+    }
+
+    /// Capitalized phrases ending in an organization or agency head: "Main Intelligence
+    /// Directorate", "State Security Service of Azerbaijan", "Valdai discussion club".
+    func headedPhrase(at i: Int) -> [Candidate] {
+        guard tokens[i].kind == .word, tokens[i].isCapitalized, !["The", "A", "An"].contains(tokens[i].text) else { return [] }
+        if i > 0, tokens[i - 1].isCapitalized, !isPossessive(i - 1) { return [] }
+        var best: Candidate?
+        var j = i
+        var lowercaseRun = 0
+        while j < tokens.count, j - i < 8 {
+            let t = tokens[j]
+            if t.kind != .word { break }
+            if !t.isCapitalized {
+                if ["of", "and", "for", "the", "on"].contains(lower[j]) {
+                    j += 1
+                    continue
+                }
+                // Lowercase words may only be modifiers of the head ("Valdai discussion club"),
+                // never the verbs and articles of a clause ("Russia has a base").
+                lowercaseRun += 1
+                if lowercaseRun > 2 || MentionFinder.clauseWords.contains(lower[j]) { break }
+            }
+            let head = lower[j]
+            let isAgency = lex.agencyHeads.contains(head)
+            if (isAgency || lex.organizationHeads.contains(head)), j > i {
+                let r = i..<(j + 1)
+                let name = text(r)
+                var owner: String? = stateQualifier(at: i).map(\.0)
+                var end = j + 1
+                if let (state, stateEnd) = ofState(at: end), isAgency {
+                    owner = state
+                    end = stateEnd
+                }
+                let full = i..<end
+                var c = make(full, isAgency ? .agency : .organization,
+                             key: (isAgency ? "agency:" : "org:") + normalizeKey(text(full)),
+                             name: end > j + 1 ? text(full) : name, priority: 2)
+                c.ownerState = owner
+                best = c
+            }
+            j += 1
+        }
+        return best.map { [$0] } ?? []
+    }
+}

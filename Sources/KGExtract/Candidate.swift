@@ -1,0 +1,68 @@
+import KGModel
+import KGText
+
+/// A span of a sentence that names something, before mentions are merged into entities.
+struct Candidate: Sendable {
+    var sentence: Int
+    /// Token indices within the sentence.
+    var tokens: Range<Int>
+    /// Scalar offsets within the document.
+    var start: Int
+    var end: Int
+    var type: EntityType
+    /// Identity: candidates with the same key are one entity ("state:Russia", "person:ilham aliyev").
+    var key: String
+    /// The entity's canonical name, when this mention knows it ("Russia" for "Moscow").
+    var name: String
+    /// The text as written.
+    var surface: String
+    /// Why the candidate was found; a stronger source wins overlaps.
+    var priority: Int
+    /// For officials: the office as written ("President", "spokesperson").
+    var role: String?
+    /// For agencies and officials: the state they belong to, when the phrase says so.
+    var ownerState: String?
+    /// For officials: the key of the body they serve, when the phrase names it.
+    var serves: String?
+    /// For officials: the tokens of the title before the name ("President" in "President Putin").
+    var titleTokens: Range<Int>?
+    /// Other full names this mention carries (the whole "Azerbaijan President Ilham Aliyev").
+    var extraAliases: [String] = []
+
+    var span: Range<Int> { start..<end }
+}
+
+/// A document after the text stage: sentences, metadata and, later, candidates.
+struct AnalyzedDocument {
+    let id: String
+    let source: SourceText
+    let sentences: [Sentence]
+    let date: DateLiteral?
+    let title: String?
+
+    init(id: String, source: SourceText) {
+        self.id = id
+        self.source = source
+        self.sentences = SentenceSplitter.sentences(source.clean)
+        let meta = DocumentMetadata.read(source, sentences: sentences)
+        self.date = meta.date
+        self.title = meta.title
+    }
+}
+
+/// Normalization for identity keys: case-folded, curly quotes straightened, spaces collapsed.
+func normalizeKey(_ s: String) -> String {
+    var out = ""
+    var lastSpace = true
+    for c in s.lowercased().unicodeScalars {
+        let mapped: Unicode.Scalar = c == "\u{2019}" || c == "\u{2018}" ? "'" : c
+        if mapped.properties.isWhitespace || mapped == "-" {
+            if !lastSpace { out.append(" ") }
+            lastSpace = true
+        } else {
+            out.unicodeScalars.append(mapped)
+            lastSpace = false
+        }
+    }
+    return out.trimmingWhitespace()
+}

@@ -1,0 +1,80 @@
+import KGModel
+import KGText
+
+/// Links the mentions of one document that name the same thing differently: a surname to the
+/// full name said earlier, "Defense Ministry" to the state's ministry named nearby, an acronym
+/// defined in parentheses ("Main Intelligence Directorate (HUR)") to its expansion.
+struct Coreference {
+    let doc: AnalyzedDocument
+
+    func link(_ bySentence: [[Candidate]]) -> [[Candidate]] {
+        var sentences = bySentence
+        addAcronyms(&sentences)
+        let all = sentences.flatMap { $0 }
+        for s in sentences.indices {
+            for k in sentences[s].indices {
+                var c = sentences[s][k]
+                if c.type == .person || c.type == .official { linkSurname(&c, all: all) }
+                if c.type == .agency, c.ownerState == nil, c.key.hasPrefix("agency:?") { linkOwner(&c, all: all) }
+                sentences[s][k] = c
+            }
+        }
+        return sentences
+    }
+
+    /// "Aliyev" → "Ilham Aliyev" when the document names exactly one such person.
+    private func linkSurname(_ c: inout Candidate, all: [Candidate]) {
+        let words = c.name.split(separator: " ")
+        guard words.count == 1 else { return }
+        let fuller = Set(all.filter {
+            ($0.type == .person || $0.type == .official) && $0.name.split(separator: " ").count > 1
+                && $0.name.split(separator: " ").last == words.first
+        }.map(\.key))
+        guard fuller.count == 1, let key = fuller.first, let full = all.first(where: { $0.key == key }) else { return }
+        c.key = key
+        c.name = full.name
+    }
+
+    /// A ministry or force named without its state takes the state of the nearest mention of
+    /// the same unit that has one, preferring earlier ones.
+    private func linkOwner(_ c: inout Candidate, all: [Candidate]) {
+        let unit = c.key.split(separator: "|", maxSplits: 1).last.map(String.init) ?? ""
+        let same = all.filter { $0.ownerState != nil && $0.key.hasSuffix("|" + unit) && $0.type == .agency }
+        let before = same.last { $0.start < c.start }
+        guard let match = before ?? same.first else { return }
+        c.key = match.key
+        c.name = match.name
+        c.ownerState = match.ownerState
+    }
+
+    /// "X (ACR)" defines ACR as X for the rest of the document.
+    private func addAcronyms(_ sentences: inout [[Candidate]]) {
+        var defined: [String: Candidate] = [:]
+        for (s, sentence) in doc.sentences.enumerated() {
+            let t = sentence.tokens
+            for c in sentences[s] where c.type != .event {
+                let j = c.tokens.upperBound
+                guard j + 2 < t.count, t[j].text == "(", t[j + 2].text == ")", t[j + 1].isAcronym else { continue }
+                defined[t[j + 1].text] = c
+            }
+        }
+        guard !defined.isEmpty else { return }
+        for (s, sentence) in doc.sentences.enumerated() {
+            let taken = Set(sentences[s].flatMap { Array($0.tokens) })
+            for (k, tok) in sentence.tokens.enumerated() where !taken.contains(k) {
+                guard let target = defined[tok.text] else { continue }
+                var c = target
+                c.sentence = s
+                c.tokens = k..<(k + 1)
+                c.start = tok.start
+                c.end = tok.end
+                c.surface = tok.text
+                c.role = nil
+                c.titleTokens = nil
+                c.extraAliases = []
+                sentences[s].append(c)
+            }
+            sentences[s].sort { $0.start < $1.start }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import KGModel
+import KGText
+
+/// Merges candidates with the same identity key into entities, across all documents.
+/// Ids are assigned in order of first mention, so the same input gives the same ids.
+struct EntityTable {
+    private(set) var entities: [Entity] = []
+    private var index: [String: Int] = [:]
+
+    /// Adds a mention and returns the entity id it belongs to.
+    mutating func add(_ c: Candidate, doc: String) -> String {
+        let mention = Span(doc: doc, start: c.start, end: c.end)
+        if let k = index[c.key] {
+            var e = entities[k]
+            if !e.mentions.contains(mention) { e.mentions.append(mention) }
+            // An official is a person with an office; one title anywhere makes the entity an official.
+            if c.type == .official && e.type == .person { e.type = .official }
+            // Prefer the fullest name ("Ilham Aliyev" over "Aliyev").
+            if (e.type == .person || e.type == .official), c.name.count > e.name.count { e.name = c.name }
+            for alias in [c.surface] + c.extraAliases { addAlias(alias, to: &e) }
+            entities[k] = e
+            return e.id
+        }
+        let id = "e\(entities.count + 1)"
+        var e = Entity(id: id, name: c.name, type: c.type, aliases: [], mentions: [mention])
+        for alias in [c.surface] + c.extraAliases { addAlias(alias, to: &e) }
+        index[c.key] = entities.count
+        entities.append(e)
+        return id
+    }
+
+    /// Ensures an entity exists for a key that may have no mention of its own (a state known
+    /// only through a demonym), recording `c` as its mention.
+    mutating func ensure(_ c: Candidate, doc: String) -> String { add(c, doc: doc) }
+
+    func id(forKey key: String) -> String? { index[key].map { entities[$0].id } }
+
+    private func addAlias(_ alias: String, to e: inout Entity) {
+        let clean = alias.trimmingWhitespace()
+        guard !clean.isEmpty, clean != e.name, !e.aliases.contains(clean) else { return }
+        e.aliases.append(clean)
+    }
+
+    /// Final pass: a name that became an alias after a fuller name arrived stays an alias.
+    func finished() -> [Entity] {
+        entities.map { e in
+            var e = e
+            e.aliases.removeAll { $0 == e.name }
+            e.mentions.sort()
+            return e
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import KGModel
+import KGText
+
+/// Events found by their trigger words ("raid", "attacked", "press conference").
+/// An event needs at least one argument nearby (an actor, a place or a date); a bare
+/// "war" or "statement" in passing is not reported as a happening.
+struct EventFinder {
+    let doc: AnalyzedDocument
+    let lex = Lexicon.shared
+
+    func find(_ candidates: [[Candidate]]) -> [[Candidate]] {
+        let dates = DateFinder(reference: doc.date)
+        return doc.sentences.map { sentence in
+            let tokens = sentence.tokens
+            let lower = tokens.map(\.lowercased)
+            let mentions = candidates[sentence.index]
+            let taken = Set(mentions.flatMap { Array($0.tokens) + Array($0.titleTokens ?? 0..<0) })
+            let hasDate = !dates.find(in: tokens).isEmpty
+            var out: [Candidate] = []
+            var i = 0
+            while i < tokens.count {
+                defer { i += 1 }
+                guard !taken.contains(i), tokens[i].kind == .word else { continue }
+                var match: (String, Int)?
+                for n in [2, 1] where i + n <= tokens.count {
+                    if let kind = lex.triggers[Array(lower[i..<(i + n)])] { match = (kind, n); break }
+                }
+                guard let (kind, n) = match else { continue }
+                // One event per clause: a second trigger right after the first describes the same thing
+                // ("offensive operation").
+                if let last = out.last, last.tokens.upperBound + 2 >= i { continue }
+                let hasArgument = hasDate || mentions.contains { abs($0.tokens.lowerBound - i) <= 8 && $0.type != .event }
+                guard hasArgument else { continue }
+                let r = i..<(i + n)
+                let name = eventName(kind: kind, trigger: r, tokens: tokens, mentions: mentions)
+                out.append(Candidate(sentence: sentence.index, tokens: r, start: tokens[i].start,
+                                     end: tokens[i + n - 1].end, type: .event,
+                                     key: "event:\(doc.id):\(tokens[i].start)", name: name,
+                                     surface: doc.source.cleanText(tokens[i].start..<tokens[i + n - 1].end),
+                                     priority: 1))
+                i += n - 1
+            }
+            return out
+        }
+    }
+
+    /// "raid in Yekaterinburg", "attack on Berdzor", "statement": the trigger and, when a
+    /// place or target follows closely, its preposition and name.
+    private func eventName(kind: String, trigger: Range<Int>, tokens: [Token], mentions: [Candidate]) -> String {
+        let word = tokens[trigger].map(\.text).joined(separator: " ")
+        let j = trigger.upperBound
+        guard j < tokens.count else { return word }
+        let prep = tokens[j].lowercased
+        if lex.locatives.contains(prep) || lex.raw.targetPrepositions.contains(prep),
+           let next = mentions.first(where: { $0.tokens.lowerBound == j + 1 || $0.tokens.lowerBound == j + 2 }) {
+            return "\(word) \(prep) \(next.name)"
+        }
+        return word
+    }
+}

@@ -1,0 +1,80 @@
+import KGModel
+import KGText
+
+/// Event arguments and actor-to-actor relations: who did it, to whom, where and when; who
+/// accuses, denies or aids whom.
+extension RelationFinder {
+    static let passiveAuxiliaries: Set<String> = ["was", "were", "been", "being", "is", "are", "be"]
+
+    func events(_ ctx: Context) -> [Relation] {
+        var out: [Relation] = []
+        let lower = ctx.lower
+        let dateMentions = dates.find(in: ctx.sentence.tokens)
+        let actor: (ResolvedMention) -> Bool = { $0.type.isActor }
+        for e in ctx.mentions where e.type == .event {
+            let t = e.candidate.tokens.lowerBound
+            let end = e.candidate.tokens.upperBound
+            let isVerb = lower[t].hasSuffix("ed")
+            let passive = isVerb && t > 0 && Self.passiveAuxiliaries.contains(lower[t - 1])
+            var agent: ResolvedMention?
+            var target: ResolvedMention?
+            if let by = (end..<min(end + 4, lower.count)).first(where: { lower[$0] == "by" }) {
+                agent = ctx.firstAfter(by + 1, within: 3, where: actor)
+            }
+            if passive {
+                target = ctx.nearestBefore(t, within: 6) { $0.type != .event }
+            } else if agent == nil {
+                agent = ctx.nearestBefore(t, within: 10) { actor($0) && $0.type != .event }
+            }
+            if target == nil, end < lower.count {
+                if lex.raw.targetPrepositions.contains(lower[end]) {
+                    target = ctx.firstAfter(end + 1, within: 3) { $0.type != .event }
+                } else if isVerb {
+                    target = ctx.firstAfter(end, within: 2) { $0.type != .event }
+                }
+            }
+            // Place: after a locative, nearest the trigger, preferring what follows it.
+            let places = ctx.mentions.filter { m in
+                (m.type == .place || m.type == .state) && m.id != target?.id && m.id != agent?.id
+                    && m.candidate.tokens.lowerBound > 0 && lex.locatives.contains(lower[m.candidate.tokens.lowerBound - 1])
+                    && lower[m.candidate.tokens.lowerBound - 1] != "to" && lower[m.candidate.tokens.lowerBound - 1] != "from"
+            }
+            let place = places.first { $0.candidate.tokens.lowerBound >= end } ?? places.last
+            if let agent { out.append(relation(e.id, .hasAgent, agent.id, ctx)) }
+            if let target, target.id != agent?.id { out.append(relation(e.id, .hasTarget, target.id, ctx)) }
+            if let place { out.append(relation(e.id, .hasPlace, place.id, ctx)) }
+            let startOffset = e.candidate.start
+            if let date = dateMentions.min(by: { abs($0.range.lowerBound - startOffset) < abs($1.range.lowerBound - startOffset) }) {
+                out.append(Relation(subject: e.id, predicate: .hasDate, object: .date(date.date), evidence: [ctx.evidence]))
+            }
+        }
+        return out
+    }
+
+    func interactions(_ ctx: Context, accusers: inout [String], deniers: inout [(denier: String, denied: String)]) -> [Relation] {
+        var out: [Relation] = []
+        let lower = ctx.lower
+        let actor: (ResolvedMention) -> Bool = { $0.type.isActor }
+        for (k, w) in lower.enumerated() {
+            if lex.accuseWords.contains(w), let s = ctx.nearestBefore(k, within: 10, where: actor) {
+                var from = k + 1
+                if from < lower.count, lower[from] == "that" { from += 1 }
+                if let o = ctx.firstAfter(from, within: 10, where: actor), o.id != s.id {
+                    out.append(relation(s.id, .accuses, o.id, ctx))
+                    accusers.append(s.id)
+                }
+            }
+            if lex.denyWords.contains(w), let s = ctx.nearestBefore(k, within: 12, where: actor),
+               let denied = accusers.last(where: { $0 != s.id }) {
+                out.append(relation(s.id, .denies, denied, ctx))
+                deniers.append((s.id, denied))
+            }
+            if lex.aidWords.contains(w), let s = ctx.nearestBefore(k, within: 10, where: actor),
+               let to = (k + 1..<min(k + 6, lower.count)).first(where: { lower[$0] == "to" }),
+               let o = ctx.firstAfter(to + 1, within: 4, where: { $0.type != .event }), o.id != s.id {
+                out.append(relation(s.id, .aids, o.id, ctx))
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,70 @@
+import KGModel
+import KGText
+
+/// Text → graph. A pipeline of narrow stages, each a small type:
+///
+/// 1. `AnalyzedDocument`: sentences, tokens, the article's title and date (KGText);
+/// 2. `MentionFinder`: candidate mentions per sentence (gazetteer, patterns, context);
+/// 3. `Coreference`: surnames, acronyms and state-less agency names linked within a document;
+/// 4. `EntityTable`: candidates merged into entities across documents;
+/// 5. `EventFinder`: event triggers with their agent, target, place and date;
+/// 6. `RelationFinder`: typed relations between entities, with evidence and attribution.
+public struct Extractor: Sendable {
+    public init() {}
+
+    public func extract(_ sources: [SourceText]) -> Graph {
+        var documents: [Document] = []
+        var table = EntityTable()
+        var relations = RelationSet()
+        for (n, source) in sources.enumerated() {
+            let doc = AnalyzedDocument(id: "d\(n + 1)", source: source)
+            documents.append(Document(id: doc.id, path: source.path, title: doc.title, date: doc.date))
+            var candidates = doc.sentences.map { MentionFinder(doc: doc, sentence: $0).find() }
+            candidates = Coreference(doc: doc).link(candidates)
+            let events = EventFinder(doc: doc).find(candidates)
+            var resolved: [[ResolvedMention]] = []
+            for (s, list) in candidates.enumerated() {
+                var row = list.map { ResolvedMention(candidate: $0, id: table.add($0, doc: doc.id)) }
+                row += events[s].map { ResolvedMention(candidate: $0, id: table.add($0, doc: doc.id)) }
+                row.sort { $0.candidate.start < $1.candidate.start }
+                resolved.append(row)
+            }
+            RelationFinder(doc: doc, table: table).find(resolved, into: &relations, table: &table)
+        }
+        return Graph(documents: documents, entities: table.finished(), relations: relations.all)
+    }
+}
+
+/// A candidate with the entity it was merged into.
+struct ResolvedMention {
+    let candidate: Candidate
+    let id: String
+    var type: EntityType { candidate.type }
+}
+
+/// Relations keyed by (subject, predicate, object): a fact found twice is one relation with
+/// two pieces of evidence, and the union of who asserts and who disputes it.
+struct RelationSet {
+    private var order: [Relation.Key] = []
+    private var byKey: [Relation.Key: Relation] = [:]
+
+    mutating func add(_ r: Relation) {
+        guard r.object != .entity(r.subject) else { return }
+        if var existing = byKey[r.key] {
+            for e in r.evidence where !existing.evidence.contains(e) { existing.evidence.append(e) }
+            for a in r.attributedTo where !existing.attributedTo.contains(a) { existing.attributedTo.append(a) }
+            for d in r.disputedBy where !existing.disputedBy.contains(d) { existing.disputedBy.append(d) }
+            existing.attributes.merge(r.attributes) { old, _ in old }
+            byKey[r.key] = existing
+        } else {
+            order.append(r.key)
+            byKey[r.key] = r
+        }
+    }
+
+    mutating func update(_ body: (inout Relation) -> Void) {
+        for k in order { body(&byKey[k]!) }
+    }
+
+    var all: [Relation] { order.map { byKey[$0]! } }
+}

@@ -1,1 +1,0 @@
-// KGExtract: in progress

@@ -1,0 +1,169 @@
+import Foundation
+import KGText
+
+/// The extractor's language data, decoded from `Resources/lexicon.json`, `states.json` and
+/// `places.json`. Lookups are prepared once, at first use, and shared read-only.
+struct Lexicon: Sendable {
+    struct StateEntry: Decodable, Sendable {
+        var name: String
+        var iso: String?
+        var aliases: [String]
+        var capital: String?
+        var demonym: String?
+        var demonyms: [String]?
+    }
+
+    struct Organization: Decodable, Sendable {
+        var name: String
+        var aliases: [String]
+    }
+
+    struct Raw: Decodable {
+        var extraStates: [StateEntry]
+        var seatsOfPower: [String: String]
+        var actorVerbs: [String]
+        var metonymyPrepositions: [String]
+        var titles: [String]
+        var rankAbbreviations: [String: String]
+        var personCues: [String]
+        var speechVerbs: [String]
+        var organizations: [Organization]
+        var organizationHeads: [String]
+        var agencyHeads: [String]
+        var ministryFunctions: [String: String]
+        var forceNouns: [String: String]
+        var regions: [String]
+        var placeCues: [String]
+        var locativePrepositions: [String]
+        var eventTriggers: [String: String]
+        var targetPrepositions: [String]
+        var agentPrepositions: [String]
+        var accuseWords: [String]
+        var denyWords: [String]
+        var aidWords: [String]
+        var memberWords: [String]
+        var attributionCues: [String]
+        var stopNames: [String]
+    }
+
+    struct Places: Decodable {
+        struct City: Decodable { var name: String; var country: String; var population: Int; var aliases: [String] }
+        struct Province: Decodable { var name: String; var country: String }
+        var cities: [City]
+        var provinces: [Province]
+    }
+
+    /// What a gazetteer phrase names.
+    enum GazetteerKind: Sendable, Hashable {
+        case state(String)
+        /// A seat of power: always the state it stands for.
+        case seat(String)
+        /// A capital city: a place, or its state when used as an actor.
+        case capital(city: String, state: String)
+        case organization(String)
+        case place(name: String, stateISO: String?)
+    }
+
+    let raw: Raw
+    /// Token sequences (lowercased) → what they name, for longest-first matching.
+    let gazetteer: [[String]: GazetteerKind]
+    let longestPhrase: Int
+    /// Demonym or state-name token sequence → canonical state name ("russian" → "Russia").
+    let demonyms: [[String]: String]
+    /// State → its demonym as written ("Russia" → "Russian").
+    let demonymOf: [String: String]
+    let stateByISO: [String: String]
+    let stateNames: Set<String>
+    let titles: [[String]]
+    let triggers: [[String]: String]
+    let forceNouns: [[String]: String]
+
+    let actorVerbs: Set<String>
+    let speechVerbs: Set<String>
+    let personCues: Set<String>
+    let organizationHeads: Set<String>
+    let agencyHeads: Set<String>
+    let placeCues: Set<String>
+    let locatives: Set<String>
+    let accuseWords: Set<String>
+    let denyWords: Set<String>
+    let aidWords: Set<String>
+    let stopNames: Set<String>
+
+    static let shared = Lexicon()
+
+    private init() {
+        let raw = ResourceLoader.decode(Raw.self, named: "lexicon", in: .module)
+        let states = ResourceLoader.decode([StateEntry].self, named: "states", in: .module)
+        let places = ResourceLoader.decode(Places.self, named: "places", in: .module)
+        self.raw = raw
+
+        var gaz: [[String]: GazetteerKind] = [:]
+        var demonyms: [[String]: String] = [:]
+        var demonymOf: [String: String] = [:]
+        var byISO: [String: String] = [:]
+        func key(_ s: String) -> [String] { Lexicon.phraseKey(s) }
+        func addIfAbsent(_ name: String, _ kind: GazetteerKind) {
+            let k = key(name)
+            if !k.isEmpty, gaz[k] == nil { gaz[k] = kind }
+        }
+        // Cities first at lowest priority: later entries (regions, organizations, states) overwrite.
+        for c in places.cities.reversed() {
+            gaz[key(c.name)] = .place(name: c.name, stateISO: c.country)
+            for a in c.aliases { addIfAbsent(a, .place(name: c.name, stateISO: c.country)) }
+        }
+        for p in places.provinces { addIfAbsent(p.name, .place(name: p.name, stateISO: p.country)) }
+        for r in raw.regions { gaz[key(r)] = .place(name: r, stateISO: nil) }
+        for o in raw.organizations {
+            gaz[key(o.name)] = .organization(o.name)
+            for a in o.aliases { gaz[key(a)] = .organization(o.name) }
+        }
+        var stateNames = Set<String>()
+        for s in states {
+            stateNames.insert(s.name)
+            if let iso = s.iso { byISO[iso] = s.name }
+            gaz[key(s.name)] = .state(s.name)
+            for a in s.aliases { gaz[key(a)] = .state(s.name) }
+            if let d = s.demonym {
+                demonyms[key(d)] = s.name
+                demonymOf[s.name] = d
+            }
+            if let c = s.capital, !c.isEmpty { gaz[key(c)] = .capital(city: c, state: s.name) }
+        }
+        for s in raw.extraStates {
+            stateNames.insert(s.name)
+            gaz[key(s.name)] = .state(s.name)
+            for a in s.aliases { gaz[key(a)] = .state(s.name) }
+            for d in s.demonyms ?? [] { demonyms[key(d)] = s.name }
+            if let d = s.demonyms?.first { demonymOf[s.name] = d }
+        }
+        for (seat, state) in raw.seatsOfPower { gaz[key(seat)] = .seat(state) }
+        for name in stateNames { demonyms[key(name)] = name }
+        self.gazetteer = gaz
+        self.longestPhrase = gaz.keys.map(\.count).max() ?? 1
+        self.demonyms = demonyms
+        self.demonymOf = demonymOf
+        self.stateByISO = byISO
+        self.stateNames = stateNames
+        self.titles = raw.titles.map(key).sorted { $0.count > $1.count }
+        self.triggers = Dictionary(raw.eventTriggers.map { (key($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
+        self.forceNouns = Dictionary(raw.forceNouns.map { (key($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
+        self.actorVerbs = Set(raw.actorVerbs)
+        self.speechVerbs = Set(raw.speechVerbs)
+        self.personCues = Set(raw.personCues)
+        self.organizationHeads = Set(raw.organizationHeads)
+        self.agencyHeads = Set(raw.agencyHeads)
+        self.placeCues = Set(raw.placeCues)
+        self.locatives = Set(raw.locativePrepositions)
+        self.accuseWords = Set(raw.accuseWords)
+        self.denyWords = Set(raw.denyWords)
+        self.aidWords = Set(raw.aidWords)
+        self.stopNames = Set(raw.stopNames)
+    }
+
+    /// The lowercased word tokens of a phrase, as the matcher sees them ("Russia’s" → ["russia", "’s"]).
+    static func phraseKey(_ s: String) -> [String] {
+        let scalars = Array(s.unicodeScalars)
+        return Tokenizer.tokenize(scalars, in: 0..<scalars.count).map { $0.text.lowercased() }
+    }
+}

@@ -1,0 +1,161 @@
+import KGModel
+import KGText
+
+/// Finds candidate mentions in one sentence. Several matchers propose spans (state agencies and
+/// forces, officials with their titles, gazetteer names, capitalized phrases with an
+/// organization or agency head); overlaps are resolved longest first, then by priority, as in
+/// spaCy's entity ruler. Capitalized words nobody claimed are classified by their context.
+struct MentionFinder {
+    let lex = Lexicon.shared
+    let doc: AnalyzedDocument
+    let sentence: Sentence
+    let tokens: [Token]
+    let lower: [String]
+
+    init(doc: AnalyzedDocument, sentence: Sentence) {
+        self.doc = doc
+        self.sentence = sentence
+        self.tokens = sentence.tokens
+        self.lower = sentence.tokens.map(\.lowercased)
+    }
+
+    func find() -> [Candidate] {
+        var proposals: [Candidate] = []
+        for i in tokens.indices {
+            proposals += gazetteerMatches(at: i)
+            proposals += agencyMatches(at: i)
+            proposals += headedPhrase(at: i)
+            if let official = titledName(at: i) { proposals.append(official) }
+        }
+        var chosen = resolveOverlaps(proposals)
+        chosen += fallbackNames(excluding: chosen)
+        chosen.sort { $0.start < $1.start }
+        return chosen.map(applyMetonymy)
+    }
+
+    // MARK: Helpers
+
+    func text(_ r: Range<Int>) -> String {
+        guard let first = r.first, let last = r.last else { return "" }
+        return doc.source.cleanText(tokens[first].start..<tokens[last].end)
+    }
+
+    func make(_ r: Range<Int>, _ type: EntityType, key: String, name: String, priority: Int) -> Candidate {
+        Candidate(sentence: sentence.index, tokens: r, start: tokens[r.lowerBound].start,
+                  end: tokens[r.upperBound - 1].end, type: type, key: key, name: name,
+                  surface: text(r), priority: priority)
+    }
+
+    func isPossessive(_ i: Int) -> Bool {
+        i < tokens.count && (lower[i] == "'s" || lower[i] == "\u{2019}s")
+    }
+
+    /// A state named at `i` by demonym, name or possessive ("Russian", "Russia", "Russia’s"):
+    /// the state and the index after the phrase.
+    func stateQualifier(at i: Int) -> (String, Int)? {
+        for n in stride(from: min(3, tokens.count - i), through: 1, by: -1) {
+            let key = Array(lower[i..<(i + n)])
+            guard tokens[i].isCapitalized else { return nil }
+            if let state = lex.demonyms[key] {
+                return (state, isPossessive(i + n) ? i + n + 1 : i + n)
+            }
+            if case .state(let s)? = lex.gazetteer[key] { return (s, isPossessive(i + n) ? i + n + 1 : i + n) }
+            if case .seat(let s)? = lex.gazetteer[key] { return (s, isPossessive(i + n) ? i + n + 1 : i + n) }
+        }
+        return nil
+    }
+
+    // MARK: Gazetteer
+
+    func gazetteerMatches(at i: Int) -> [Candidate] {
+        guard tokens[i].kind == .word, tokens[i].isCapitalized || tokens[i].text.first?.isNumber == true else { return [] }
+        var out: [Candidate] = []
+        for n in stride(from: min(lex.longestPhrase, tokens.count - i), through: 1, by: -1) {
+            let r = i..<(i + n)
+            guard tokens[r.upperBound - 1].kind != .punctuation, let kind = lex.gazetteer[Array(lower[r])] else { continue }
+            // Inside a multiword name every word is capitalized, except short connectors.
+            let words = r.filter { tokens[$0].kind == .word }
+            guard words.allSatisfy({ tokens[$0].isCapitalized || ["of", "and", "the", "for", "de", "al"].contains(lower[$0]) }) else { continue }
+            switch kind {
+            case .state(let s), .seat(let s):
+                out.append(make(r, .state, key: "state:" + s, name: s, priority: 3))
+            case .capital(let city, _):
+                out.append(make(r, .place, key: "place:" + normalizeKey(city), name: city, priority: 3))
+            case .organization(let o):
+                out.append(make(r, .organization, key: "org:" + normalizeKey(o), name: o, priority: 3))
+            case .place(let name, _):
+                // Single common words that happen to be towns ("Police", "Mission") need a
+                // capital letter mid-sentence; at the start of a sentence they are not trusted.
+                if n == 1, i == 0, !lex.raw.regions.contains(name) { continue }
+                if lex.stopNames.contains(tokens[i].text) { continue }
+                out.append(make(r, .place, key: "place:" + normalizeKey(name), name: name, priority: 2))
+            }
+            break
+        }
+        // "Moscow-brokered", "Armenia-backed": the state inside a hyphenated word.
+        if out.isEmpty, tokens[i].text.contains("-"), let head = tokens[i].text.split(separator: "-").first,
+           let kind = lex.gazetteer[[head.lowercased()]] {
+            var state: String?
+            if case .state(let s) = kind { state = s }
+            if case .capital(_, let s) = kind { state = s }
+            if let state {
+                var c = make(i..<(i + 1), .state, key: "state:" + state, name: state, priority: 3)
+                c.end = c.start + head.unicodeScalars.count
+                c.surface = String(head)
+                out.append(c)
+            }
+        }
+        return out
+    }
+
+    // MARK: Metonymy
+
+    /// A capital is its state when it acts: "Moscow confirmed", "Yerevan’s commitment",
+    /// "between Baku and Moscow", "an effort by Moscow".
+    func applyMetonymy(_ c: Candidate) -> Candidate {
+        guard c.type == .place, case .capital(_, let state)? = lex.gazetteer[Array(lower[c.tokens])] else { return c }
+        let next = c.tokens.upperBound
+        let prev = c.tokens.lowerBound - 1
+        var acts = false
+        if next < tokens.count, lex.actorVerbs.contains(lower[next]) || isPossessive(next) { acts = true }
+        if next + 1 < tokens.count, ["also", "has", "had", "is", "was"].contains(lower[next]), lex.actorVerbs.contains(lower[next + 1]) { acts = true }
+        if prev >= 0, lex.raw.metonymyPrepositions.contains(lower[prev]) {
+            // "between Baku and Moscow": a state or capital on the other side of the conjunction.
+            let around = [prev - 1, next + 1].filter { $0 >= 0 && $0 < tokens.count }
+            if lower[prev] == "by" { acts = true }
+            for k in around {
+                if let kind = lex.gazetteer[[lower[k]]] {
+                    if case .capital = kind { acts = true }
+                    if case .state = kind { acts = true }
+                }
+            }
+        }
+        if next < tokens.count, lower[next] == "and", next + 1 < tokens.count,
+           case .capital? = lex.gazetteer[[lower[next + 1]]] { acts = true }
+        guard acts else { return c }
+        var s = c
+        s.type = .state
+        s.key = "state:" + state
+        s.name = state
+        return s
+    }
+
+    // MARK: Overlaps
+
+    /// Longest span first; on equal length the higher priority; ties keep the earlier proposal.
+    func resolveOverlaps(_ proposals: [Candidate]) -> [Candidate] {
+        let ordered = proposals.enumerated().sorted { a, b in
+            let la = a.element.end - a.element.start, lb = b.element.end - b.element.start
+            if la != lb { return la > lb }
+            if a.element.priority != b.element.priority { return a.element.priority > b.element.priority }
+            return a.offset < b.offset
+        }
+        var taken = [Bool](repeating: false, count: tokens.count)
+        var chosen: [Candidate] = []
+        for (_, c) in ordered where !c.tokens.contains(where: { taken[$0] }) {
+            for t in c.tokens { taken[t] = true }
+            chosen.append(c)
+        }
+        return chosen
+    }
+}

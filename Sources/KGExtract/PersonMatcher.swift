@@ -1,0 +1,130 @@
+import KGModel
+import KGText
+
+/// Officials found by their titles, and the capitalized names no other matcher claimed.
+extension MentionFinder {
+    /// A title at `i`: the role as written and the index after it. Handles "Maj. Gen.".
+    func title(at i: Int) -> (String, Int)? {
+        for t in lex.titles where i + t.count <= tokens.count && Array(lower[i..<(i + t.count)]) == t {
+            return (text(i..<(i + t.count)), i + t.count)
+        }
+        // Abbreviated ranks: "Maj. Gen.", "Lt. Col."
+        var j = i
+        var words: [String] = []
+        while j + 1 < tokens.count, let full = lex.raw.rankAbbreviations[lower[j]], tokens[j + 1].text == "." {
+            words.append(full)
+            j += 2
+        }
+        guard !words.isEmpty else { return nil }
+        return (words.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " "), j)
+    }
+
+    /// Name tokens at `i`: capitalized words that are not themselves states or stop words.
+    func nameTokens(at i: Int, max: Int = 4) -> Range<Int>? {
+        var j = i
+        while j < tokens.count, j - i < max, tokens[j].kind == .word, tokens[j].isCapitalized,
+              !lex.stopNames.contains(tokens[j].text), lex.demonyms[[lower[j]]] == nil,
+              tokens[j].text.unicodeScalars.count > 1 {
+            if case .state? = lex.gazetteer[[lower[j]]] { break }
+            if case .organization? = lex.gazetteer[[lower[j]]] { break }
+            j += 1
+        }
+        return j > i ? i..<j : nil
+    }
+
+    /// "[Azerbaijan] President Ilham Aliyev", "Foreign Ministry spokesperson Ani Badalyan",
+    /// "Maj. Gen. Zemskov": the name is the mention; the title gives the role.
+    func titledName(at i: Int) -> Candidate? {
+        guard let (role, end) = title(at: i), let name = nameTokens(at: end) else { return nil }
+        // A title inside a longer capitalized phrase is part of a name, not an office ("General Assembly").
+        if lower[end - 1] == "general", name.count == 1, lex.agencyHeads.contains(lower[name.lowerBound]) { return nil }
+        let personName = text(name)
+        var c = make(name, .official, key: "person:" + normalizeKey(personName), name: personName, priority: 5)
+        c.role = role.prefix(1).uppercased() + role.dropFirst()
+        c.titleTokens = i..<end
+        var s = i
+        if let (state, _) = i > 0 ? stateQualifierEnding(at: i) : nil {
+            c.ownerState = state.0
+            s = state.1
+        }
+        c.extraAliases = [text(s..<name.upperBound)]
+        return c
+    }
+
+    /// A demonym or state name ending just before `i`: the state and where it starts.
+    func stateQualifierEnding(at i: Int) -> ((String, Int), Int)? {
+        for n in 1...3 where i - n >= 0 {
+            if let (state, end) = stateQualifier(at: i - n), end == i { return ((state, i - n), i - n) }
+        }
+        return nil
+    }
+
+    /// Capitalized runs nobody claimed, classified by context: a person after "photographer",
+    /// a place after "village of" or before "region", a person before "said", a website by its
+    /// domain. A lone capitalized word with no such cue is left alone: too often it is just the
+    /// first word of a sentence or a common noun in a headline.
+    func fallbackNames(excluding chosen: [Candidate]) -> [Candidate] {
+        var taken = [Bool](repeating: false, count: tokens.count)
+        for c in chosen {
+            for t in c.tokens { taken[t] = true }
+            for t in c.titleTokens ?? 0..<0 { taken[t] = true }
+        }
+        var out: [Candidate] = []
+        var i = 0
+        while i < tokens.count {
+            defer { i += 1 }
+            guard !taken[i], tokens[i].kind == .word else { continue }
+            if isDomain(tokens[i].text) {
+                out.append(make(i..<(i + 1), .organization, key: "org:" + normalizeKey(tokens[i].text),
+                                name: tokens[i].text, priority: 1))
+                continue
+            }
+            guard tokens[i].isCapitalized, !lex.stopNames.contains(tokens[i].text),
+                  lex.demonyms[[lower[i]]] == nil, lex.triggers[[lower[i]]] == nil else { continue }
+            var j = i
+            while j < tokens.count, !taken[j], tokens[j].kind == .word, tokens[j].isCapitalized,
+                  lex.demonyms[[lower[j]]] == nil, j - i < 4 { j += 1 }
+            let r = i..<j
+            i = j - 1
+            if let c = classify(r) { out.append(c) }
+        }
+        return out
+    }
+
+    func isDomain(_ s: String) -> Bool {
+        let parts = s.split(separator: ".")
+        guard parts.count >= 2, let tld = parts.last, (2...4).contains(tld.count),
+              tld.allSatisfy({ $0.isLowercase }) else { return false }
+        return parts.dropLast().allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" } }
+    }
+
+    func classify(_ r: Range<Int>) -> Candidate? {
+        // "the Directorate said": a body's head noun alone is a reference, not a name.
+        if r.contains(where: { lex.agencyHeads.contains(lower[$0]) || lex.organizationHeads.contains(lower[$0]) }) { return nil }
+        let name = text(r)
+        let prev = r.lowerBound > 0 ? lower[r.lowerBound - 1] : ""
+        let prev2 = r.lowerBound > 1 ? lower[r.lowerBound - 2] : ""
+        let next = r.upperBound < tokens.count ? lower[r.upperBound] : ""
+        let person = make(r, .person, key: "person:" + normalizeKey(name), name: name, priority: 1)
+        let place = make(r, .place, key: "place:" + normalizeKey(name), name: name, priority: 1)
+        if lex.personCues.contains(prev) { return person }
+        if prev == "of", lex.placeCues.contains(prev2) { return place }
+        if ["region", "province", "district", "oblast"].contains(next) {
+            var c = place
+            c.extraAliases = [name + " " + tokens[r.upperBound].text]
+            return c
+        }
+        if ["corridor", "pass"].contains(next) {
+            let full = r.lowerBound..<(r.upperBound + 1)
+            return make(full, .place, key: "place:" + normalizeKey(text(full)), name: text(full), priority: 1)
+        }
+        if lex.speechVerbs.contains(next) || (prev == "," && r.upperBound == tokens.count - 1) {
+            return person
+        }
+        // "in Khndzoresk", "near Togh", "next to Tegh"; a bare "to" is too often a recipient.
+        let locative = prev == "to" ? ["next", "close", "near"].contains(prev2) : lex.locatives.contains(prev)
+        if locative, r.count <= 2 { return place }
+        if r.count >= 2, r.count <= 3, r.lowerBound > 0 { return person }
+        return nil
+    }
+}

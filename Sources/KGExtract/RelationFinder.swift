@@ -1,0 +1,93 @@
+import KGModel
+import KGText
+
+/// Typed relations read from one document's sentences, each with its sentence as evidence and
+/// the sources the sentence cites as attribution.
+struct RelationFinder {
+    let doc: AnalyzedDocument
+    let lex = Lexicon.shared
+    let dates: DateFinder
+
+    init(doc: AnalyzedDocument, table: EntityTable) {
+        self.doc = doc
+        self.dates = DateFinder(reference: doc.date)
+    }
+
+    /// What one sentence offers the rules: its tokens, its mentions and its sources.
+    struct Context {
+        let sentence: Sentence
+        let lower: [String]
+        let mentions: [ResolvedMention]
+        var sources: [String] = []
+        let evidence: Evidence
+
+        func mention(startingAt k: Int, within n: Int = 2, where ok: (ResolvedMention) -> Bool = { _ in true }) -> ResolvedMention? {
+            mentions.first { $0.candidate.tokens.lowerBound >= k && $0.candidate.tokens.lowerBound < k + n && ok($0) }
+        }
+
+        func nearestBefore(_ k: Int, within n: Int = 12, where ok: (ResolvedMention) -> Bool) -> ResolvedMention? {
+            mentions.last { $0.candidate.tokens.upperBound <= k && k - $0.candidate.tokens.upperBound < n && ok($0) }
+        }
+
+        func firstAfter(_ k: Int, within n: Int = 8, where ok: (ResolvedMention) -> Bool) -> ResolvedMention? {
+            mentions.first { $0.candidate.tokens.lowerBound >= k && $0.candidate.tokens.lowerBound - k < n && ok($0) }
+        }
+    }
+
+    func find(_ resolved: [[ResolvedMention]], into relations: inout RelationSet, table: inout EntityTable) {
+        var accusers: [String] = []
+        var deniers: [(denier: String, denied: String)] = []
+        for sentence in doc.sentences {
+            let range = sentence.range
+            var ctx = Context(sentence: sentence, lower: sentence.tokens.map(\.lowercased),
+                              mentions: resolved[sentence.index],
+                              evidence: Evidence(doc: doc.id, start: range.lowerBound, end: range.upperBound,
+                                                 text: doc.source.text(range)))
+            ctx.sources = sources(ctx)
+            accusers += ctx.sources
+            var found: [Relation] = []
+            found += structural(ctx, table: &table)
+            found += events(ctx)
+            found += interactions(ctx, accusers: &accusers, deniers: &deniers)
+            for var r in found {
+                if r.attributedTo.isEmpty {
+                    r.attributedTo = ctx.sources.filter { $0 != r.subject && r.object != .entity($0) }
+                }
+                relations.add(r)
+            }
+        }
+        // Whoever denies a source's claims disputes everything the document attributes to it.
+        let docID = doc.id
+        relations.update { r in
+            guard r.evidence.contains(where: { $0.doc == docID }) else { return }
+            for (denier, denied) in deniers where r.attributedTo.contains(denied) && !r.disputedBy.contains(denier) {
+                r.disputedBy.append(denier)
+            }
+        }
+    }
+
+    func relation(_ s: String, _ p: Predicate, _ o: String, _ ctx: Context, attributes: [String: String] = [:]) -> Relation {
+        Relation(subject: s, predicate: p, object: .entity(o), attributes: attributes, evidence: [ctx.evidence])
+    }
+
+    // MARK: Attribution
+
+    /// "according to X", "citing X", "X said", "…, X told reporters".
+    func sources(_ ctx: Context) -> [String] {
+        var out: [String] = []
+        let lower = ctx.lower
+        for (k, w) in lower.enumerated() {
+            var source: ResolvedMention?
+            if w == "according", k + 1 < lower.count, lower[k + 1] == "to" {
+                source = ctx.firstAfter(k + 2, within: 3) { $0.type.isActor }
+            } else if ["citing", "cited"].contains(w) || (w == "referring" && k + 1 < lower.count && lower[k + 1] == "to") {
+                source = ctx.firstAfter(k + 1, within: 4) { $0.type.isActor }
+            } else if lex.speechVerbs.contains(w) {
+                source = ctx.nearestBefore(k, within: 3) { $0.type.isActor }
+                    ?? ctx.firstAfter(k + 1, within: 1) { $0.type.isActor }
+            }
+            if let id = source?.id, !out.contains(id) { out.append(id) }
+        }
+        return out
+    }
+}

@@ -1,0 +1,85 @@
+import KGModel
+import KGText
+
+/// Relations that hold between bodies and places regardless of events: offices, sub-bodies,
+/// membership, location and deployment.
+extension RelationFinder {
+    static let militaryUnits = ["armed forces", "peacekeeping contingent", "military base", "border guards",
+                                "security forces", "navy", "air force", "armed groups"]
+
+    func structural(_ ctx: Context, table: inout EntityTable) -> [Relation] {
+        var out: [Relation] = []
+        let lower = ctx.lower
+        for m in ctx.mentions {
+            let c = m.candidate
+            // partOf: a state's agency belongs to the state.
+            if c.type == .agency, let state = c.ownerState {
+                var sc = c
+                sc.type = .state
+                sc.key = "state:" + state
+                sc.name = state
+                sc.role = nil
+                sc.titleTokens = nil
+                sc.extraAliases = []
+                let sid = table.id(forKey: sc.key) ?? table.ensure(sc, doc: doc.id)
+                out.append(relation(m.id, .partOf, sid, ctx))
+            }
+            // officialOf: "Azerbaijan President Ilham Aliyev", "Foreign Ministry spokesperson X".
+            if c.type == .official, let title = c.titleTokens, let role = c.role {
+                let body = ctx.mentions.first {
+                    $0.candidate.tokens.upperBound == title.lowerBound && $0.type != .event && $0.type != .place
+                        && $0.type != .official && $0.type != .person
+                }
+                if let body {
+                    out.append(relation(m.id, .officialOf, body.id, ctx, attributes: ["role": role]))
+                } else if let state = c.ownerState, let sid = table.id(forKey: "state:" + state) {
+                    out.append(relation(m.id, .officialOf, sid, ctx, attributes: ["role": role]))
+                }
+            }
+            // Apposition: "Olexi Danilov, secretary of the Ukrainian Security and Defense Council".
+            if c.type == .official || c.type == .person {
+                var k = c.tokens.upperBound
+                if k < lower.count, lower[k] == "," {
+                    k += 1
+                    while k < lower.count, ["the", "acting", "deputy", "former"].contains(lower[k]) { k += 1 }
+                    let finder = MentionFinder(doc: doc, sentence: ctx.sentence)
+                    if let (role, end) = finder.title(at: k), end < lower.count, lower[end] == "of",
+                       let body = ctx.firstAfter(end + 1, within: 3, where: { $0.type.isActor && $0.type != .person && $0.type != .official }) {
+                        out.append(relation(m.id, .officialOf, body.id, ctx, attributes: ["role": role]))
+                    }
+                }
+            }
+            // deployedIn: "Russian peacekeepers in Nagorno-Karabakh", "the base in Gyumri".
+            if c.type == .agency, Self.militaryUnits.contains(where: { c.key.hasSuffix("|" + $0) || c.key.contains("|" + $0 + " ") }) {
+                let k = c.tokens.upperBound
+                if k < lower.count, ["in", "at", "near", "to", "into", "inside"].contains(lower[k]),
+                   let place = ctx.firstAfter(k + 1, within: 3, where: { $0.type == .place || $0.type == .state }) {
+                    out.append(relation(m.id, .deployedIn, place.id, ctx))
+                }
+            }
+            // locatedIn: "Tegh, the last village in Armenia", "Aliagali village of the Agdam region".
+            if c.type == .place, let next = ctx.firstAfter(c.tokens.upperBound, within: 7, where: { $0.type == .place || $0.type == .state }) {
+                let between = lower[c.tokens.upperBound..<next.candidate.tokens.lowerBound]
+                let glue: Set<String> = [",", "the", "a", "in", "of", "last", "small", "northern", "southern",
+                                         "eastern", "western", "occupied"]
+                if between.contains(where: { ["in", "of", ","].contains($0) }),
+                   between.allSatisfy({ glue.contains($0) || lex.placeCues.contains($0) }),
+                   !(between.count == 1 && between.first == ",") || next.type == .state {
+                    out.append(relation(m.id, .locatedIn, next.id, ctx))
+                }
+            }
+            // memberOf: "Russia and Armenia are members of …", "both are members of the CSTO".
+            if c.type == .organization, c.tokens.lowerBound >= 2, lower[c.tokens.lowerBound - 1] == "of"
+                || (lower[c.tokens.lowerBound - 1] == "the" && c.tokens.lowerBound >= 3 && lower[c.tokens.lowerBound - 2] == "of") {
+                let ofIndex = lower[c.tokens.lowerBound - 1] == "of" ? c.tokens.lowerBound - 1 : c.tokens.lowerBound - 2
+                if ofIndex > 0, lex.raw.memberWords.contains(lower[ofIndex - 1]) {
+                    for member in ctx.mentions where member.candidate.tokens.upperBound <= ofIndex
+                        && (member.type == .state || member.type == .agency) {
+                        out.append(relation(member.id, .memberOf, m.id, ctx))
+                    }
+                }
+            }
+        }
+        return out
+    }
+}
