@@ -77,10 +77,13 @@ extension MentionFinder {
             if let (unit, end) = forceNoun(at: j), !tokens[j].isCapitalized || unit.hasPrefix("ministry") || tokens[j].isCapitalized {
                 let u = ordinal.map { "\(unit) \($0)" } ?? unit
                 var c = unitCandidate(i..<end, state: state, unit: u)
+                c.ownerTokens = start..<j
                 if let ordinal { c.name = "\(ordinal) \(agencyName(state: state, unit: unit, surface: c.surface))" }
                 out.append(c)
             } else if lower[j] == "ministry", let (function, end) = ministryFunction(at: j + 2), lower[j + 1] == "of" {
-                out.append(unitCandidate(i..<end, state: state, unit: "ministry of " + function))
+                var c = unitCandidate(i..<end, state: state, unit: "ministry of " + function)
+                c.ownerTokens = start..<j
+                out.append(c)
             }
         }
         guard ordinal == nil else { return out }
@@ -134,7 +137,8 @@ extension MentionFinder {
             if (isAgency || lex.organizationHeads.contains(head)), j > i {
                 let r = i..<(j + 1)
                 let name = text(r)
-                var owner: String? = stateQualifier(at: i).map(\.0)
+                let qualifier = stateQualifier(at: i)
+                var owner: String? = qualifier?.0
                 var end = j + 1
                 if let (state, stateEnd) = ofState(at: end), isAgency {
                     owner = state
@@ -145,6 +149,7 @@ extension MentionFinder {
                              key: (isAgency ? "agency:" : "org:") + normalizeKey(text(full)),
                              name: end > j + 1 ? text(full) : name, priority: 2)
                 c.ownerState = owner
+                if owner != nil, owner == qualifier?.0, let q = qualifier { c.ownerTokens = i..<q.1 }
                 best = c
             }
             j += 1

@@ -22,6 +22,8 @@ struct Candidate: Sendable {
     var role: String?
     /// For agencies and officials: the state they belong to, when the phrase says so.
     var ownerState: String?
+    /// The tokens that named `ownerState` ("Russian" in "Russian President Vladimir Putin").
+    var ownerTokens: Range<Int>?
     /// For officials: the key of the body they serve, when the phrase names it.
     var serves: String?
     /// For officials: the tokens of the title before the name ("President" in "President Putin").

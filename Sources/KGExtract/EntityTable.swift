@@ -29,10 +29,6 @@ struct EntityTable {
         return id
     }
 
-    /// Ensures an entity exists for a key that may have no mention of its own (a state known
-    /// only through a demonym), recording `c` as its mention.
-    mutating func ensure(_ c: Candidate, doc: String) -> String { add(c, doc: doc) }
-
     func id(forKey key: String) -> String? { index[key].map { entities[$0].id } }
 
     private func addAlias(_ alias: String, to e: inout Entity) {

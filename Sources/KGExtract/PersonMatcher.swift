@@ -46,6 +46,7 @@ extension MentionFinder {
         if let (state, _) = i > 0 ? stateQualifierEnding(at: i) : nil {
             c.ownerState = state.0
             s = state.1
+            c.ownerTokens = s..<i
         }
         c.extraAliases = [text(s..<name.upperBound)]
         return c

@@ -7,21 +7,31 @@ extension RelationFinder {
     static let militaryUnits = ["armed forces", "peacekeeping contingent", "military base", "border guards",
                                 "security forces", "navy", "air force", "armed groups"]
 
+    /// The state an agency or official belongs to, as an entity id. When the document never
+    /// names the state itself, the word that implied it ("Russian" in "Russian peacekeepers")
+    /// becomes the state's mention.
+    func ownerEntity(of c: Candidate, _ ctx: Context, table: inout EntityTable) -> String? {
+        guard let state = c.ownerState else { return nil }
+        if let id = table.id(forKey: "state:" + state) { return id }
+        guard let r = c.ownerTokens, let last = r.last else { return nil }
+        // Without the possessive: "Russia" of "Russia’s".
+        let end = ctx.lower[last] == "'s" || ctx.lower[last] == "\u{2019}s" ? last : r.upperBound
+        guard end > r.lowerBound else { return nil }
+        let tokens = ctx.sentence.tokens
+        let start = tokens[r.lowerBound].start, stop = tokens[end - 1].end
+        let mention = Candidate(sentence: c.sentence, tokens: r.lowerBound..<end, start: start, end: stop,
+                                type: .state, key: "state:" + state, name: state,
+                                surface: doc.source.cleanText(start..<stop), priority: 1)
+        return table.add(mention, doc: doc.id)
+    }
+
     func structural(_ ctx: Context, table: inout EntityTable) -> [Relation] {
         var out: [Relation] = []
         let lower = ctx.lower
         for m in ctx.mentions {
             let c = m.candidate
             // partOf: a state's agency belongs to the state.
-            if c.type == .agency, let state = c.ownerState {
-                var sc = c
-                sc.type = .state
-                sc.key = "state:" + state
-                sc.name = state
-                sc.role = nil
-                sc.titleTokens = nil
-                sc.extraAliases = []
-                let sid = table.id(forKey: sc.key) ?? table.ensure(sc, doc: doc.id)
+            if c.type == .agency, let sid = ownerEntity(of: c, ctx, table: &table) {
                 out.append(relation(m.id, .partOf, sid, ctx))
             }
             // officialOf: "Azerbaijan President Ilham Aliyev", "Foreign Ministry spokesperson X".
@@ -32,7 +42,7 @@ extension RelationFinder {
                 }
                 if let body {
                     out.append(relation(m.id, .officialOf, body.id, ctx, attributes: ["role": role]))
-                } else if let state = c.ownerState, let sid = table.id(forKey: "state:" + state) {
+                } else if let sid = ownerEntity(of: c, ctx, table: &table) {
                     out.append(relation(m.id, .officialOf, sid, ctx, attributes: ["role": role]))
                 }
             }

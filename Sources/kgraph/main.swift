@@ -1,1 +1,3 @@
-print("kgraph")
+import KGCommands
+
+KGraphCommand.runAndExit()

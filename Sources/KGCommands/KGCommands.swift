@@ -1,1 +1,0 @@
-// KGCommands: in progress
