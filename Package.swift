@@ -31,7 +31,7 @@ let package = Package(
 
         .testTarget(name: "KGModelTests", dependencies: ["KGModel"]),
         .testTarget(name: "KGTextTests", dependencies: ["KGText"]),
-        .testTarget(name: "KGExtractTests", dependencies: ["KGExtract", "KGText", "KGModel"]),
+        .testTarget(name: "KGExtractTests", dependencies: ["KGExtract", "KGText", "KGModel"], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "KGRDFTests", dependencies: ["KGRDF", "KGModel"], exclude: ["Golden"]),
         .testTarget(name: "KGRenderTests", dependencies: ["KGRender", "KGModel"]),
         .testTarget(name: "EndToEndTests", dependencies: ["kgraph"]),

@@ -114,7 +114,7 @@ extension MentionFinder {
     /// Capitalized phrases ending in an organization or agency head: "Main Intelligence
     /// Directorate", "State Security Service of Azerbaijan", "Valdai discussion club".
     func headedPhrase(at i: Int) -> [Candidate] {
-        guard tokens[i].kind == .word, tokens[i].isCapitalized, !["The", "A", "An"].contains(tokens[i].text) else { return [] }
+        guard tokens[i].kind == .word, tokens[i].isCapitalized, !lex.stopNames.contains(tokens[i].text) else { return [] }
         if i > 0, tokens[i - 1].isCapitalized, !isPossessive(i - 1) { return [] }
         var best: Candidate?
         var j = i
@@ -130,7 +130,8 @@ extension MentionFinder {
                 // Lowercase words may only be modifiers of the head ("Valdai discussion club"),
                 // never the verbs and articles of a clause ("Russia has a base").
                 lowercaseRun += 1
-                if lowercaseRun > 2 || MentionFinder.clauseWords.contains(lower[j]) { break }
+                if lowercaseRun > 2 || MentionFinder.clauseWords.contains(lower[j]) || lex.speechVerbs.contains(lower[j])
+                    || lex.actorVerbs.contains(lower[j]) || lex.triggers[[lower[j]]] != nil { break }
             }
             let head = lower[j]
             let isAgency = lex.agencyHeads.contains(head)

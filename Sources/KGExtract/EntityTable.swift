@@ -29,6 +29,12 @@ struct EntityTable {
         return id
     }
 
+    /// A person the text gives an office ("X, secretary of Y") is an official.
+    mutating func promoteToOfficial(_ id: String) {
+        guard let k = entities.firstIndex(where: { $0.id == id }), entities[k].type == .person else { return }
+        entities[k].type = .official
+    }
+
     func id(forKey key: String) -> String? { index[key].map { entities[$0].id } }
 
     private func addAlias(_ alias: String, to e: inout Entity) {

@@ -44,6 +44,7 @@ struct Lexicon: Sendable {
         var memberWords: [String]
         var attributionCues: [String]
         var stopNames: [String]
+        var nameBlockers: [String]
     }
 
     struct Places: Decodable {
@@ -89,6 +90,8 @@ struct Lexicon: Sendable {
     let denyWords: Set<String>
     let aidWords: Set<String>
     let stopNames: Set<String>
+    /// Stop names plus office and institution words: none of them begins a person's name.
+    let notPersonNames: Set<String>
 
     static let shared = Lexicon()
 
@@ -159,6 +162,7 @@ struct Lexicon: Sendable {
         self.denyWords = Set(raw.denyWords)
         self.aidWords = Set(raw.aidWords)
         self.stopNames = Set(raw.stopNames)
+        self.notPersonNames = Set(raw.stopNames + raw.nameBlockers)
     }
 
     /// The lowercased word tokens of a phrase, as the matcher sees them ("Russia’s" → ["russia", "’s"]).

@@ -88,6 +88,8 @@ struct MentionFinder {
                 // capital letter mid-sentence; at the start of a sentence they are not trusted.
                 if n == 1, i == 0, !lex.raw.regions.contains(name) { continue }
                 if lex.stopNames.contains(tokens[i].text) { continue }
+                // "Olexi Danilov": a small town's name next to another capitalized word is a surname.
+                if n == 1, isNameNeighbour(i - 1) || isNameNeighbour(i + 1) { continue }
                 out.append(make(r, .place, key: "place:" + normalizeKey(name), name: name, priority: 2))
             }
             break
@@ -106,6 +108,13 @@ struct MentionFinder {
             }
         }
         return out
+    }
+
+    /// A capitalized word that no gazetteer knows: the kind that sits beside a surname.
+    func isNameNeighbour(_ k: Int) -> Bool {
+        guard k >= 0, k < tokens.count, tokens[k].kind == .word, tokens[k].isCapitalized,
+              !lex.notPersonNames.contains(tokens[k].text) else { return false }
+        return lex.gazetteer[[lower[k]]] == nil && lex.demonyms[[lower[k]]] == nil
     }
 
     // MARK: Metonymy

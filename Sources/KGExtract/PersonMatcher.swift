@@ -23,7 +23,7 @@ extension MentionFinder {
     func nameTokens(at i: Int, max: Int = 4) -> Range<Int>? {
         var j = i
         while j < tokens.count, j - i < max, tokens[j].kind == .word, tokens[j].isCapitalized,
-              !lex.stopNames.contains(tokens[j].text), lex.demonyms[[lower[j]]] == nil,
+              !lex.notPersonNames.contains(tokens[j].text), lex.demonyms[[lower[j]]] == nil,
               tokens[j].text.unicodeScalars.count > 1 {
             if case .state? = lex.gazetteer[[lower[j]]] { break }
             if case .organization? = lex.gazetteer[[lower[j]]] { break }
@@ -80,7 +80,7 @@ extension MentionFinder {
                                 name: tokens[i].text, priority: 1))
                 continue
             }
-            guard tokens[i].isCapitalized, !lex.stopNames.contains(tokens[i].text),
+            guard tokens[i].isCapitalized, !lex.notPersonNames.contains(tokens[i].text),
                   lex.demonyms[[lower[i]]] == nil, lex.triggers[[lower[i]]] == nil else { continue }
             var j = i
             while j < tokens.count, !taken[j], tokens[j].kind == .word, tokens[j].isCapitalized,
@@ -102,6 +102,8 @@ extension MentionFinder {
     func classify(_ r: Range<Int>) -> Candidate? {
         // "the Directorate said": a body's head noun alone is a reference, not a name.
         if r.contains(where: { lex.agencyHeads.contains(lower[$0]) || lex.organizationHeads.contains(lower[$0]) }) { return nil }
+        // An acronym alone ("HUR said") names a body, never a person; Coreference resolves it.
+        if r.count == 1, tokens[r.lowerBound].isAcronym { return nil }
         let name = text(r)
         let prev = r.lowerBound > 0 ? lower[r.lowerBound - 1] : ""
         let prev2 = r.lowerBound > 1 ? lower[r.lowerBound - 2] : ""

@@ -50,7 +50,9 @@ struct RelationFinder {
             found += events(ctx)
             found += interactions(ctx, accusers: &accusers, deniers: &deniers)
             for var r in found {
-                if r.attributedTo.isEmpty {
+                // Who holds an office or which state a ministry belongs to is background the
+                // sentence names, not a claim its source makes.
+                if r.attributedTo.isEmpty, !Self.namingPredicates.contains(r.predicate) {
                     r.attributedTo = ctx.sources.filter { $0 != r.subject && r.object != .entity($0) }
                 }
                 relations.add(r)
@@ -65,6 +67,8 @@ struct RelationFinder {
             }
         }
     }
+
+    static let namingPredicates: Set<KGModel.Predicate> = [.partOf, .officialOf, .memberOf]
 
     func relation(_ s: String, _ p: Predicate, _ o: String, _ ctx: Context, attributes: [String: String] = [:]) -> Relation {
         Relation(subject: s, predicate: p, object: .entity(o), attributes: attributes, evidence: [ctx.evidence])

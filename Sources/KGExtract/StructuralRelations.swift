@@ -56,6 +56,7 @@ extension RelationFinder {
                     if let (role, end) = finder.title(at: k), end < lower.count, lower[end] == "of",
                        let body = ctx.firstAfter(end + 1, within: 3, where: { $0.type.isActor && $0.type != .person && $0.type != .official }) {
                         out.append(relation(m.id, .officialOf, body.id, ctx, attributes: ["role": role]))
+                        table.promoteToOfficial(m.id)
                     }
                 }
             }
