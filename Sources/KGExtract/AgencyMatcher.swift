@@ -123,6 +123,12 @@ extension MentionFinder {
             let t = tokens[j]
             if t.kind != .word { break }
             if !t.isCapitalized {
+                // "Ministry of Defense and the State Security Service": a coordination of two
+                // complete names is two bodies, not one.
+                if lower[j] == "and", (j + 1 < tokens.count && lower[j + 1] == "the")
+                    || (i..<j).contains(where: { lex.agencyHeads.contains(lower[$0]) || lex.organizationHeads.contains(lower[$0]) }) {
+                    break
+                }
                 if ["of", "and", "for", "the", "on"].contains(lower[j]) {
                     j += 1
                     continue
@@ -135,7 +141,10 @@ extension MentionFinder {
             }
             let head = lower[j]
             let isAgency = lex.agencyHeads.contains(head)
-            if (isAgency || lex.organizationHeads.contains(head)), j > i {
+            // A lowercase head ("Valdai discussion club") only follows an unknown proper name; after
+            // a state it is ordinary prose ("Armenia several times").
+            let headAllowed = t.isCapitalized || (lex.gazetteer[[lower[i]]] == nil && lex.demonyms[[lower[i]]] == nil)
+            if (isAgency || lex.organizationHeads.contains(head)), j > i, headAllowed {
                 let r = i..<(j + 1)
                 let name = text(r)
                 let qualifier = stateQualifier(at: i)

@@ -33,9 +33,14 @@ struct EventFinder {
                 guard hasArgument else { continue }
                 let r = i..<(i + n)
                 let name = eventName(kind: kind, trigger: r, tokens: tokens, mentions: mentions)
+                // Within an article, the same kind of event at the same named place or target is
+                // one event told twice ("deployed in Nagorno-Karabakh" … "deployment in Nagorno-Karabakh").
+                let named = name != tokens[r].map(\.text).joined(separator: " ")
+                let key = named ? "event:\(doc.id):\(kind):\(name.split(separator: " ").dropFirst(n).joined(separator: " "))"
+                    : "event:\(doc.id):\(tokens[i].start)"
                 out.append(Candidate(sentence: sentence.index, tokens: r, start: tokens[i].start,
                                      end: tokens[i + n - 1].end, type: .event,
-                                     key: "event:\(doc.id):\(tokens[i].start)", name: name,
+                                     key: key, name: name,
                                      surface: doc.source.cleanText(tokens[i].start..<tokens[i + n - 1].end),
                                      priority: 1))
                 i += n - 1

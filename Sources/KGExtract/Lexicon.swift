@@ -76,6 +76,8 @@ struct Lexicon: Sendable {
     let stateByISO: [String: String]
     let stateNames: Set<String>
     let titles: [[String]]
+    /// Canonical names of the regions list.
+    let regionNames: Set<String>
     let triggers: [[String]: String]
     let forceNouns: [[String]: String]
 
@@ -116,7 +118,10 @@ struct Lexicon: Sendable {
             for a in c.aliases { addIfAbsent(a, .place(name: c.name, stateISO: c.country)) }
         }
         for p in places.provinces { addIfAbsent(p.name, .place(name: p.name, stateISO: p.country)) }
-        for r in raw.regions { gaz[key(r)] = .place(name: r, stateISO: nil) }
+        for group in raw.regions {
+            let names = group.split(separator: "|").map(String.init)
+            for n in names { gaz[key(n)] = .place(name: names[0], stateISO: nil) }
+        }
         for o in raw.organizations {
             gaz[key(o.name)] = .organization(o.name)
             for a in o.aliases { gaz[key(a)] = .organization(o.name) }
@@ -148,6 +153,7 @@ struct Lexicon: Sendable {
         self.demonymOf = demonymOf
         self.stateByISO = byISO
         self.stateNames = stateNames
+        self.regionNames = Set(raw.regions.compactMap { $0.split(separator: "|").first.map(String.init) })
         self.titles = raw.titles.map(key).sorted { $0.count > $1.count }
         self.triggers = Dictionary(raw.eventTriggers.map { (key($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
         self.forceNouns = Dictionary(raw.forceNouns.map { (key($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
@@ -162,7 +168,15 @@ struct Lexicon: Sendable {
         self.denyWords = Set(raw.denyWords)
         self.aidWords = Set(raw.aidWords)
         self.stopNames = Set(raw.stopNames)
-        self.notPersonNames = Set(raw.stopNames + raw.nameBlockers)
+        // Month and weekday names are dates, never names ("June", "December").
+        let dateWords = DateWords.shared
+        let calendar = (Array(dateWords.months.keys) + Array(dateWords.weekdays.keys)).map { $0.prefix(1).uppercased() + $0.dropFirst() }
+        self.notPersonNames = Set(raw.stopNames + raw.nameBlockers + calendar)
+    }
+
+    /// "Armenians", "Azerbaijanis": a people, not a name.
+    func isPeople(_ lowercased: String) -> Bool {
+        lowercased.hasSuffix("s") && demonyms[[String(lowercased.dropLast())]] != nil
     }
 
     /// The lowercased word tokens of a phrase, as the matcher sees them ("Russia’s" → ["russia", "’s"]).

@@ -86,7 +86,7 @@ struct MentionFinder {
             case .place(let name, _):
                 // Single common words that happen to be towns ("Police", "Mission") need a
                 // capital letter mid-sentence; at the start of a sentence they are not trusted.
-                if n == 1, i == 0, !lex.raw.regions.contains(name) { continue }
+                if n == 1, i == 0, !lex.regionNames.contains(name) { continue }
                 if lex.stopNames.contains(tokens[i].text) { continue }
                 // "Olexi Danilov": a small town's name next to another capitalized word is a surname.
                 if n == 1, isNameNeighbour(i - 1) || isNameNeighbour(i + 1) { continue }

@@ -70,21 +70,24 @@ extension MentionFinder {
             for t in c.tokens { taken[t] = true }
             for t in c.titleTokens ?? 0..<0 { taken[t] = true }
         }
+        // A headline in Title Case capitalizes every word; its capitals say nothing about names.
+        let words = tokens.filter { $0.kind == .word && $0.text.unicodeScalars.count > 3 }
+        let isHeadline = words.count >= 4 && words.filter(\.isCapitalized).count * 10 >= words.count * 7
         var out: [Candidate] = []
         var i = 0
         while i < tokens.count {
             defer { i += 1 }
-            guard !taken[i], tokens[i].kind == .word else { continue }
+            guard !taken[i], tokens[i].kind == .word, !isHeadline || isDomain(tokens[i].text) else { continue }
             if isDomain(tokens[i].text) {
                 out.append(make(i..<(i + 1), .organization, key: "org:" + normalizeKey(tokens[i].text),
                                 name: tokens[i].text, priority: 1))
                 continue
             }
-            guard tokens[i].isCapitalized, !lex.notPersonNames.contains(tokens[i].text),
+            guard tokens[i].isCapitalized, !lex.notPersonNames.contains(tokens[i].text), !lex.isPeople(lower[i]),
                   lex.demonyms[[lower[i]]] == nil, lex.triggers[[lower[i]]] == nil else { continue }
             var j = i
             while j < tokens.count, !taken[j], tokens[j].kind == .word, tokens[j].isCapitalized,
-                  lex.demonyms[[lower[j]]] == nil, j - i < 4 { j += 1 }
+                  !lex.notPersonNames.contains(tokens[j].text), lex.demonyms[[lower[j]]] == nil, j - i < 4 { j += 1 }
             let r = i..<j
             i = j - 1
             if let c = classify(r) { out.append(c) }

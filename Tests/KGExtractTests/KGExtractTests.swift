@@ -99,7 +99,7 @@ extension Graph {
             Russian peacekeepers in Karabakh were reinforced, according to the Azerbaijani Foreign Ministry. \
             The Kremlin denied it.
             """)
-        let deployed = try #require(g.has("Russian peacekeeping contingent", .deployedIn, "Karabakh"))
+        let deployed = try #require(g.has("Russian peacekeeping contingent", .deployedIn, "Nagorno-Karabakh"))
         let ministry = try #require(g.named("Azerbaijani Ministry of Foreign Affairs"))
         #expect(deployed.attributedTo == [ministry.id])
         #expect(deployed.disputedBy == [g.named("Russia")!.id])
