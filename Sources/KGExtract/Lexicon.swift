@@ -47,11 +47,29 @@ struct Lexicon: Sendable {
         var nameBlockers: [String]
     }
 
-    struct Places: Decodable {
-        struct City: Decodable { var name: String; var country: String; var population: Int; var aliases: [String] }
-        struct Province: Decodable { var name: String; var country: String }
-        var cities: [City]
-        var provinces: [Province]
+    /// One row of `places.tsv`: a city or a province, its country and other names.
+    struct Place {
+        var isCity: Bool
+        var name: String
+        var country: String
+        var aliases: [Substring]
+
+        /// Splits on bytes, not Characters: grapheme breaking over a megabyte costs more than
+        /// everything else the extractor does at start-up.
+        static func parse(_ tsv: String) -> [Place] {
+            var rows: [Place] = []
+            var text = tsv
+            text.withUTF8 { bytes in
+                for line in bytes.split(separator: UInt8(ascii: "\n")) where line.first != UInt8(ascii: "#") {
+                    let f = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+                    guard f.count >= 4 else { continue }
+                    let aliases = f.count > 4 ? f[4].split(separator: UInt8(ascii: "|")).map { Substring(String(decoding: $0, as: UTF8.self)) } : []
+                    rows.append(Place(isCity: f[0].elementsEqual("city".utf8), name: String(decoding: f[1], as: UTF8.self),
+                                      country: String(decoding: f[2], as: UTF8.self), aliases: aliases))
+                }
+            }
+            return rows
+        }
     }
 
     /// What a gazetteer phrase names.
@@ -75,7 +93,8 @@ struct Lexicon: Sendable {
     let demonymOf: [String: String]
     let stateByISO: [String: String]
     let stateNames: Set<String>
-    let titles: [[String]]
+    /// Titles as token sequences, grouped by first word, longest first.
+    let titles: [String: [[String]]]
     /// Canonical names of the regions list.
     let regionNames: Set<String>
     let triggers: [[String]: String]
@@ -100,7 +119,7 @@ struct Lexicon: Sendable {
     private init() {
         let raw = ResourceLoader.decode(Raw.self, named: "lexicon", in: .module)
         let states = ResourceLoader.decode([StateEntry].self, named: "states", in: .module)
-        let places = ResourceLoader.decode(Places.self, named: "places", in: .module)
+        let places = Place.parse(ResourceLoader.text(named: "places", withExtension: "tsv", in: .module))
         self.raw = raw
 
         var gaz: [[String]: GazetteerKind] = [:]
@@ -113,11 +132,14 @@ struct Lexicon: Sendable {
             if !k.isEmpty, gaz[k] == nil { gaz[k] = kind }
         }
         // Cities first at lowest priority: later entries (regions, organizations, states) overwrite.
-        for c in places.cities.reversed() {
+        // Rows come largest city first; going backwards lets a large city's name win a clash.
+        for c in places.reversed() where c.isCity {
             gaz[key(c.name)] = .place(name: c.name, stateISO: c.country)
-            for a in c.aliases { addIfAbsent(a, .place(name: c.name, stateISO: c.country)) }
         }
-        for p in places.provinces { addIfAbsent(p.name, .place(name: p.name, stateISO: p.country)) }
+        for c in places {
+            for a in c.aliases { addIfAbsent(String(a), .place(name: c.name, stateISO: c.country)) }
+            if !c.isCity { addIfAbsent(c.name, .place(name: c.name, stateISO: c.country)) }
+        }
         for group in raw.regions {
             let names = group.split(separator: "|").map(String.init)
             for n in names { gaz[key(n)] = .place(name: names[0], stateISO: nil) }
@@ -154,7 +176,8 @@ struct Lexicon: Sendable {
         self.stateByISO = byISO
         self.stateNames = stateNames
         self.regionNames = Set(raw.regions.compactMap { $0.split(separator: "|").first.map(String.init) })
-        self.titles = raw.titles.map(key).sorted { $0.count > $1.count }
+        self.titles = Dictionary(grouping: raw.titles.map(key).filter { !$0.isEmpty }, by: { $0[0] })
+            .mapValues { $0.sorted { $0.count > $1.count } }
         self.triggers = Dictionary(raw.eventTriggers.map { (key($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
         self.forceNouns = Dictionary(raw.forceNouns.map { (key($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
         self.actorVerbs = Set(raw.actorVerbs)

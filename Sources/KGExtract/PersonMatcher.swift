@@ -5,7 +5,7 @@ import KGText
 extension MentionFinder {
     /// A title at `i`: the role as written and the index after it. Handles "Maj. Gen.".
     func title(at i: Int) -> (String, Int)? {
-        for t in lex.titles where i + t.count <= tokens.count && Array(lower[i..<(i + t.count)]) == t {
+        for t in lex.titles[lower[i]] ?? [] where i + t.count <= tokens.count && lower[i..<(i + t.count)].elementsEqual(t) {
             return (text(i..<(i + t.count)), i + t.count)
         }
         // Abbreviated ranks: "Maj. Gen.", "Lt. Col."

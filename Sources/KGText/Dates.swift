@@ -56,7 +56,7 @@ public struct DateFinder: Sendable {
         let t = tk[i]
 
         // ISO 8601: 2025-07-08
-        if t.kind == .number || t.kind == .word, let d = DateLiteral(iso: t.text), t.text.count >= 7 {
+        if t.text.utf8.count >= 7, t.text.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true, let d = DateLiteral(iso: t.text) {
             return (DateMention(range: t.start..<t.end, date: d, explicitYear: true), i + 1)
         }
         // Month [Day][,] [Year]

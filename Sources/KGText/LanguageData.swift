@@ -16,6 +16,17 @@ public enum ResourceLoader {
     }
 }
 
+extension ResourceLoader {
+    /// The UTF-8 text of a bundled resource.
+    public static func text(named name: String, withExtension ext: String, in bundle: Bundle) -> String {
+        guard let url = bundle.url(forResource: name, withExtension: ext),
+              let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else {
+            fatalError("kgraph: missing or unreadable resource \(name).\(ext) in \(bundle.bundlePath)")
+        }
+        return text
+    }
+}
+
 struct Abbreviations: Decodable, Sendable {
     let titles: Set<String>
     let other: Set<String>
