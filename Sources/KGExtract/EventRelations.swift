@@ -36,8 +36,7 @@ extension RelationFinder {
             // Place: after a locative, nearest the trigger, preferring what follows it.
             let places = ctx.mentions.filter { m in
                 (m.type == .place || m.type == .state) && m.id != target?.id && m.id != agent?.id
-                    && m.candidate.tokens.lowerBound > 0 && lex.locatives.contains(lower[m.candidate.tokens.lowerBound - 1])
-                    && lower[m.candidate.tokens.lowerBound - 1] != "to" && lower[m.candidate.tokens.lowerBound - 1] != "from"
+                    && locative(before: m.candidate.tokens.lowerBound, lower)
             }
             let place = places.first { $0.candidate.tokens.lowerBound >= end } ?? places.last
             if let agent { out.append(relation(e.id, .hasAgent, agent.id, ctx)) }
@@ -49,6 +48,15 @@ extension RelationFinder {
             }
         }
         return out
+    }
+
+    /// Whether a place at token `k` is introduced as a location: "in Gyumri", "near the village
+    /// of Dzhanyatag". "to" and "from" mark destinations and origins, not where it happened.
+    func locative(before k: Int, _ lower: [String]) -> Bool {
+        var j = k - 1
+        while j >= 0, k - j <= 4, ["the", "a", "of"].contains(lower[j]) || lex.placeCues.contains(lower[j]) { j -= 1 }
+        guard j >= 0 else { return false }
+        return lex.locatives.contains(lower[j]) && lower[j] != "to" && lower[j] != "from"
     }
 
     func interactions(_ ctx: Context, accusers: inout [String], deniers: inout [(denier: String, denied: String)]) -> [Relation] {

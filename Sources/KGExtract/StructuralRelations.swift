@@ -73,9 +73,14 @@ extension RelationFinder {
                 let between = lower[c.tokens.upperBound..<next.candidate.tokens.lowerBound]
                 let glue: Set<String> = [",", "the", "a", "in", "of", "last", "small", "northern", "southern",
                                          "eastern", "western", "occupied"]
+                // "Dzhanyatag, Nagorno-Karabakh" names a place and its region; "Volgograd, Rostov, …"
+                // is a list. A bare comma links two places only outside a list.
+                let afterNext = next.candidate.tokens.upperBound < lower.count ? lower[next.candidate.tokens.upperBound] : "."
+                let beforeThis = c.tokens.lowerBound > 0 ? lower[c.tokens.lowerBound - 1] : "."
+                let inList = [",", "and", "or"].contains(afterNext) || beforeThis == ","
                 if between.contains(where: { ["in", "of", ","].contains($0) }),
                    between.allSatisfy({ glue.contains($0) || lex.placeCues.contains($0) }),
-                   !(between.count == 1 && between.first == ",") || next.type == .state {
+                   !(between.count == 1 && between.first == ",") || next.type == .state || !inList {
                     out.append(relation(m.id, .locatedIn, next.id, ctx))
                 }
             }
