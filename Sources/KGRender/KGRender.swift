@@ -1,1 +1,0 @@
-// KGRender: in progress
