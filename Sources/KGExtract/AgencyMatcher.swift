@@ -149,6 +149,10 @@ extension MentionFinder {
                 let name = text(r)
                 let qualifier = stateQualifier(at: i)
                 var owner: String? = qualifier?.0
+                // "Russia’s Southern Military District": the possessive before the name gives the state.
+                if owner == nil, isAgency, i >= 2, isPossessive(i - 1), let (state, end) = stateQualifier(at: i - 2), end == i {
+                    owner = state
+                }
                 var end = j + 1
                 if let (state, stateEnd) = ofState(at: end), isAgency {
                     owner = state

@@ -16,6 +16,7 @@ struct Coreference {
                 var c = sentences[s][k]
                 if c.type == .person || c.type == .official { linkSurname(&c, all: all) }
                 if c.type == .agency, c.ownerState == nil, c.key.hasPrefix("agency:?") { linkOwner(&c, all: all) }
+                if c.type == .agency { linkNumbered(&c, all: all) }
                 sentences[s][k] = c
             }
         }
@@ -45,6 +46,15 @@ struct Coreference {
         c.key = match.key
         c.name = match.name
         c.ownerState = match.ownerState
+    }
+
+    /// "the Russian base" after "the 102nd Russian military base": when a document names exactly
+    /// one numbered unit of a kind, the plain mentions of that kind are it.
+    private func linkNumbered(_ c: inout Candidate, all: [Candidate]) {
+        let numbered = Set(all.filter { $0.type == .agency && $0.key.hasPrefix(c.key + " ") }.map(\.key))
+        guard numbered.count == 1, let key = numbered.first, let full = all.first(where: { $0.key == key }) else { return }
+        c.key = key
+        c.name = full.name
     }
 
     /// "X (ACR)" defines ACR as X for the rest of the document.

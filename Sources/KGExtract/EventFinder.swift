@@ -10,6 +10,8 @@ struct EventFinder {
 
     func find(_ candidates: [[Candidate]]) -> [[Candidate]] {
         let dates = DateFinder(reference: doc.date)
+        // The last unnamed event of each kind: "the recruitment" two sentences on is the same one.
+        var recent: [String: (key: String, sentence: Int)] = [:]
         return doc.sentences.map { sentence in
             let tokens = sentence.tokens
             let lower = tokens.map(\.lowercased)
@@ -36,8 +38,10 @@ struct EventFinder {
                 // Within an article, the same kind of event at the same named place or target is
                 // one event told twice ("deployed in Nagorno-Karabakh" … "deployment in Nagorno-Karabakh").
                 let named = name != tokens[r].map(\.text).joined(separator: " ")
-                let key = named ? "event:\(doc.id):\(kind):\(name.split(separator: " ").dropFirst(n).joined(separator: " "))"
+                var key = named ? "event:\(doc.id):\(kind):\(name.split(separator: " ").dropFirst(n).joined(separator: " "))"
                     : "event:\(doc.id):\(tokens[i].start)"
+                if !named, let last = recent[kind], sentence.index - last.sentence <= 3 { key = last.key }
+                recent[kind] = (key, sentence.index)
                 out.append(Candidate(sentence: sentence.index, tokens: r, start: tokens[i].start,
                                      end: tokens[i + n - 1].end, type: .event,
                                      key: key, name: name,

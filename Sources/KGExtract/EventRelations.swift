@@ -10,7 +10,13 @@ extension RelationFinder {
         var out: [Relation] = []
         let lower = ctx.lower
         let dateMentions = dates.find(in: ctx.sentence.tokens)
-        let actor: (ResolvedMention) -> Bool = { $0.type.isActor }
+        // The source of a claim is who tells it, not who did it.
+        let actor: (ResolvedMention) -> Bool = { $0.type.isActor && !ctx.sources.contains($0.id) }
+        let triggers = ctx.mentions.filter { $0.type == .event }.map(\.candidate.tokens.lowerBound)
+        /// With several events in a sentence, a place or date belongs to the nearest trigger.
+        func nearest(_ k: Int, is t: Int) -> Bool {
+            triggers.allSatisfy { abs($0 - k) >= abs(t - k) }
+        }
         for e in ctx.mentions where e.type == .event {
             let t = e.candidate.tokens.lowerBound
             let end = e.candidate.tokens.upperBound
@@ -18,7 +24,8 @@ extension RelationFinder {
             let passive = isVerb && t > 0 && Self.passiveAuxiliaries.contains(lower[t - 1])
             var agent: ResolvedMention?
             var target: ResolvedMention?
-            if let by = (end..<min(end + 4, lower.count)).first(where: { lower[$0] == "by" }) {
+            let clause = (end..<min(end + 7, lower.count)).prefix { ![",", ";", ".", "and", "but", "which", "who"].contains(lower[$0]) }
+            if let by = clause.first(where: { lower[$0] == "by" }) {
                 agent = ctx.firstAfter(by + 1, within: 3, where: actor)
             }
             if passive {
@@ -36,14 +43,18 @@ extension RelationFinder {
             // Place: after a locative, nearest the trigger, preferring what follows it.
             let places = ctx.mentions.filter { m in
                 (m.type == .place || m.type == .state) && m.id != target?.id && m.id != agent?.id
-                    && locative(before: m.candidate.tokens.lowerBound, lower)
+                    && locative(before: m.candidate.tokens.lowerBound, lower) && nearest(m.candidate.tokens.lowerBound, is: t)
             }
             let place = places.first { $0.candidate.tokens.lowerBound >= end } ?? places.last
             if let agent { out.append(relation(e.id, .hasAgent, agent.id, ctx)) }
             if let target, target.id != agent?.id { out.append(relation(e.id, .hasTarget, target.id, ctx)) }
             if let place { out.append(relation(e.id, .hasPlace, place.id, ctx)) }
             let startOffset = e.candidate.start
-            if let date = dateMentions.min(by: { abs($0.range.lowerBound - startOffset) < abs($1.range.lowerBound - startOffset) }) {
+            let tokenStarts = ctx.sentence.tokens.map(\.start)
+            let ownDates = dateMentions.filter { d in
+                nearest(tokenStarts.firstIndex { $0 >= d.range.lowerBound } ?? lower.count, is: t)
+            }
+            if let date = ownDates.min(by: { abs($0.range.lowerBound - startOffset) < abs($1.range.lowerBound - startOffset) }) {
                 out.append(Relation(subject: e.id, predicate: .hasDate, object: .date(date.date), evidence: [ctx.evidence]))
             }
         }
@@ -64,7 +75,9 @@ extension RelationFinder {
         let lower = ctx.lower
         let actor: (ResolvedMention) -> Bool = { $0.type.isActor }
         for (k, w) in lower.enumerated() {
-            if lex.accuseWords.contains(w), let s = ctx.nearestBefore(k, within: 10, where: actor) {
+            // "the claims", "these allegations": a noun naming a claim, not someone making one.
+            let afterDeterminer = k > 0 && ["the", "these", "those", "such", "its", "their", "his", "her", "a"].contains(lower[k - 1])
+            if lex.accuseWords.contains(w), !afterDeterminer, let s = ctx.nearestBefore(k, within: 10, where: actor) {
                 var from = k + 1
                 if from < lower.count, lower[from] == "that" { from += 1 }
                 if let o = ctx.firstAfter(from, within: 10, where: actor), o.id != s.id {

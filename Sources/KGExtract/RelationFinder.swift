@@ -29,21 +29,42 @@ struct RelationFinder {
             mentions.last { $0.candidate.tokens.upperBound <= k && k - $0.candidate.tokens.upperBound < n && ok($0) }
         }
 
+        /// The first mention at or after token `k` that passes `ok`. A state in the possessive gives
+        /// way to what it owns: "Ukraine’s Main Intelligence Directorate" is the directorate.
         func firstAfter(_ k: Int, within n: Int = 8, where ok: (ResolvedMention) -> Bool) -> ResolvedMention? {
-            mentions.first { $0.candidate.tokens.lowerBound >= k && $0.candidate.tokens.lowerBound - k < n && ok($0) }
+            guard let m = mentions.first(where: { $0.candidate.tokens.lowerBound >= k && $0.candidate.tokens.lowerBound - k < n && ok($0) }) else {
+                return nil
+            }
+            let next = m.candidate.tokens.upperBound
+            if next < lower.count, lower[next] == "'s" || lower[next] == "\u{2019}s",
+               let owned = mentions.first(where: { $0.candidate.tokens.lowerBound == next + 1 }), ok(owned) {
+                return owned
+            }
+            return m
         }
     }
 
     func find(_ resolved: [[ResolvedMention]], into relations: inout RelationSet, table: inout EntityTable) {
         var accusers: [String] = []
         var deniers: [(denier: String, denied: String)] = []
+        var paragraphSources: [String] = []
+        var previousEnd = 0
         for sentence in doc.sentences {
             let range = sentence.range
             var ctx = Context(sentence: sentence, lower: sentence.tokens.map(\.lowercased),
                               mentions: resolved[sentence.index],
                               evidence: Evidence(doc: doc.id, start: range.lowerBound, end: range.upperBound,
                                                  text: doc.source.text(range)))
+            // Reported speech runs on through a paragraph: after "According to X, …" the next
+            // sentences are still X's account unless they name their own source.
+            if doc.source.clean[previousEnd..<range.lowerBound].contains("\n") { paragraphSources = [] }
+            previousEnd = range.upperBound
             ctx.sources = sources(ctx)
+            if ctx.sources.isEmpty {
+                ctx.sources = paragraphSources
+            } else {
+                paragraphSources = ctx.sources
+            }
             accusers += ctx.sources
             var found: [Relation] = []
             found += structural(ctx, table: &table)
@@ -68,6 +89,9 @@ struct RelationFinder {
         }
     }
 
+    /// Nouns for what a source publishes: "a statement released by X" names X as the source.
+    static let statementNouns: Set<String> = ["statement", "bulletin", "report", "message", "communique", "release", "letter", "note"]
+
     static let namingPredicates: Set<KGModel.Predicate> = [.partOf, .officialOf, .memberOf]
 
     func relation(_ s: String, _ p: Predicate, _ o: String, _ ctx: Context, attributes: [String: String] = [:]) -> Relation {
@@ -86,6 +110,10 @@ struct RelationFinder {
                 source = ctx.firstAfter(k + 2, within: 3) { $0.type.isActor }
             } else if ["citing", "cited"].contains(w) || (w == "referring" && k + 1 < lower.count && lower[k + 1] == "to") {
                 source = ctx.firstAfter(k + 1, within: 4) { $0.type.isActor }
+            } else if w == "reads" || (["released", "issued", "published"].contains(w) && k + 1 < lower.count && lower[k + 1] == "by"
+                                       && lower[max(0, k - 3)..<k].contains(where: { Self.statementNouns.contains($0) })) {
+                // "…, reads the bulletin of X"; "in a statement released by X".
+                source = ctx.firstAfter(k + 1, within: 8) { $0.type.isActor }
             } else if lex.speechVerbs.contains(w) {
                 source = ctx.nearestBefore(k, within: 3) { $0.type.isActor }
                     ?? ctx.firstAfter(k + 1, within: 1) { $0.type.isActor }
