@@ -17,8 +17,12 @@ extension RelationFinder {
         func nearest(_ k: Int, is t: Int) -> Bool {
             triggers.allSatisfy { abs($0 - k) >= abs(t - k) }
         }
+        let quoted = quotedTokens(ctx)
         for e in ctx.mentions where e.type == .event {
             let t = e.candidate.tokens.lowerBound
+            // What is said inside a quotation is the quote's content, not the speech event's
+            // circumstances: arguments stay on the trigger's side of the quotation marks.
+            let sameSide: (ResolvedMention) -> Bool = { quoted[$0.candidate.tokens.lowerBound] == quoted[t] }
             let end = e.candidate.tokens.upperBound
             let isVerb = lower[t].hasSuffix("ed")
             let passive = isVerb && t > 0 && Self.passiveAuxiliaries.contains(lower[t - 1])
@@ -29,9 +33,11 @@ extension RelationFinder {
                 agent = ctx.firstAfter(by + 1, within: 3, where: actor)
             }
             if passive {
-                target = ctx.nearestBefore(t, within: 6) { $0.type != .event }
-            } else if agent == nil {
-                agent = ctx.nearestBefore(t, within: 10) { actor($0) && $0.type != .event }
+                target = ctx.nearestBefore(t, within: 6) { $0.type != .event && sameSide($0) }
+            } else if agent == nil, let a = ctx.nearestBefore(t, within: 10, where: { actor($0) && $0.type != .event && sameSide($0) }),
+                      !lower[a.candidate.tokens.upperBound..<t].contains(where: { lex.counterVerbs.contains($0) }) {
+                // "Armenian forces repelled an attack": whoever repels it did not carry it out.
+                agent = a
             }
             if target == nil, end < lower.count {
                 if lex.raw.targetPrepositions.contains(lower[end]) {
@@ -44,6 +50,7 @@ extension RelationFinder {
             let places = ctx.mentions.filter { m in
                 (m.type == .place || m.type == .state) && m.id != target?.id && m.id != agent?.id
                     && locative(before: m.candidate.tokens.lowerBound, lower) && nearest(m.candidate.tokens.lowerBound, is: t)
+                    && sameSide(m)
             }
             let place = places.first { $0.candidate.tokens.lowerBound >= end } ?? places.last
             if let agent { out.append(relation(e.id, .hasAgent, agent.id, ctx)) }
@@ -59,6 +66,19 @@ extension RelationFinder {
             }
         }
         return out
+    }
+
+    /// For each token, whether it lies inside quotation marks.
+    func quotedTokens(_ ctx: Context) -> [Bool] {
+        var inside = false
+        return ctx.sentence.tokens.map { t in
+            switch t.text {
+            case "\u{201C}": inside = true; return true
+            case "\u{201D}": inside = false; return true
+            case "\"": inside.toggle(); return true
+            default: return inside
+            }
+        }
     }
 
     /// Whether a place at token `k` is introduced as a location: "in Gyumri", "near the village

@@ -39,6 +39,7 @@ struct Lexicon: Sendable {
         var targetPrepositions: [String]
         var agentPrepositions: [String]
         var accuseWords: [String]
+        var counterVerbs: [String]
         var denyWords: [String]
         var aidWords: [String]
         var memberWords: [String]
@@ -108,6 +109,7 @@ struct Lexicon: Sendable {
     let placeCues: Set<String>
     let locatives: Set<String>
     let accuseWords: Set<String>
+    let counterVerbs: Set<String>
     let denyWords: Set<String>
     let aidWords: Set<String>
     let stopNames: Set<String>
@@ -188,6 +190,7 @@ struct Lexicon: Sendable {
         self.placeCues = Set(raw.placeCues)
         self.locatives = Set(raw.locativePrepositions)
         self.accuseWords = Set(raw.accuseWords)
+        self.counterVerbs = Set(raw.counterVerbs)
         self.denyWords = Set(raw.denyWords)
         self.aidWords = Set(raw.aidWords)
         self.stopNames = Set(raw.stopNames)

@@ -63,8 +63,11 @@ extension RelationFinder {
             // deployedIn: "Russian peacekeepers in Nagorno-Karabakh", "the base in Gyumri".
             if c.type == .agency, Self.militaryUnits.contains(where: { c.key.hasSuffix("|" + $0) || c.key.contains("|" + $0 + " ") }) {
                 let k = c.tokens.upperBound
+                // The place must follow the preposition directly ("in Gyumri", "in the Lachin
+                // corridor"); "forces to guard Armenia's borders" is a purpose, not a location.
                 if k < lower.count, ["in", "at", "near", "to", "into", "inside"].contains(lower[k]),
-                   let place = ctx.firstAfter(k + 1, within: 3, where: { $0.type == .place || $0.type == .state }) {
+                   let place = ctx.firstAfter(k + 1, within: 3, where: { $0.type == .place || $0.type == .state }),
+                   place.candidate.tokens.lowerBound == k + 1 || (place.candidate.tokens.lowerBound == k + 2 && ["the", "a"].contains(lower[k + 1])) {
                     out.append(relation(m.id, .deployedIn, place.id, ctx))
                 }
             }
@@ -78,9 +81,13 @@ extension RelationFinder {
                 let afterNext = next.candidate.tokens.upperBound < lower.count ? lower[next.candidate.tokens.upperBound] : "."
                 let beforeThis = c.tokens.lowerBound > 0 ? lower[c.tokens.lowerBound - 1] : "."
                 let inList = [",", "and", "or"].contains(afterNext) || beforeThis == ","
+                // "In Nagorno-Karabakh, Russia faces …": a state that goes on to act starts a clause.
+                let startsClause = next.candidate.tokens.upperBound < lower.count
+                    && ctx.sentence.tokens[next.candidate.tokens.upperBound].kind == .word
+                    && !["on", "in", "at", "near", "and", "or", "where", "which", "when"].contains(afterNext)
                 if between.contains(where: { ["in", "of", ","].contains($0) }),
                    between.allSatisfy({ glue.contains($0) || lex.placeCues.contains($0) }),
-                   !(between.count == 1 && between.first == ",") || next.type == .state || !inList {
+                   !(between.count == 1 && between.first == ",") || (!startsClause && (next.type == .state || !inList)) {
                     out.append(relation(m.id, .locatedIn, next.id, ctx))
                 }
             }
