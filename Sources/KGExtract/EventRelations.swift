@@ -17,6 +17,12 @@ extension RelationFinder {
         func nearest(_ k: Int, is t: Int) -> Bool {
             triggers.allSatisfy { abs($0 - k) >= abs(t - k) }
         }
+        /// A place follows its event ("a raid in Yekaterinburg"): it belongs to the closest
+        /// trigger before it, and only to one after it when none comes before.
+        func owner(ofPlaceAt k: Int, is t: Int) -> Bool {
+            if let before = triggers.filter({ $0 < k }).max() { return before == t }
+            return nearest(k, is: t)
+        }
         let quoted = quotedTokens(ctx)
         for e in ctx.mentions where e.type == .event {
             let t = e.candidate.tokens.lowerBound
@@ -26,18 +32,40 @@ extension RelationFinder {
             let end = e.candidate.tokens.upperBound
             let isVerb = lower[t].hasSuffix("ed")
             let passive = isVerb && t > 0 && Self.passiveAuxiliaries.contains(lower[t - 1])
-            var agent: ResolvedMention?
+            let kind = lex.triggers[Array(lower[e.candidate.tokens])] ?? ""
+            var agents: [ResolvedMention] = []
             var target: ResolvedMention?
             let clause = (end..<min(end + 7, lower.count)).prefix { ![",", ";", ".", "and", "but", "which", "who"].contains(lower[$0]) }
-            if let by = clause.first(where: { lower[$0] == "by" }) {
-                agent = ctx.firstAfter(by + 1, within: 3, where: actor)
+            if let by = clause.first(where: { lower[$0] == "by" }), let a = ctx.firstAfter(by + 1, within: 3, where: actor) {
+                agents = [a]
+            } else if t >= 2, ["of", "for"].contains(lower[t - 1]),
+                      let accuse = (max(0, t - 12)..<(t - 1)).last(where: { lex.accuseWords.contains(lower[$0]) }),
+                      let a = ctx.firstAfter(accuse + 1, within: t - 1 - accuse, where: actor) {
+                // "accused the Rapid Support Forces of shelling": the accused is the claimed agent.
+                agents = [a]
+            } else if let between = clause.first(where: { lower[$0] == "between" }) {
+                // "a shooting from small arms between the armed forces of Azerbaijan and Armenia":
+                // both sides act.
+                agents = Array(ctx.mentions.filter { m in
+                    actor(m) && m.candidate.tokens.lowerBound > between && m.candidate.tokens.lowerBound <= between + 10
+                }.prefix(2))
+            } else if lex.statementKinds.contains(kind), end < lower.count, ["of", "from"].contains(lower[end]),
+                      let a = ctx.firstAfter(end + 1, within: 6, where: actor) {
+                agents = [a]
             }
             if passive {
                 target = ctx.nearestBefore(t, within: 6) { $0.type != .event && sameSide($0) }
-            } else if agent == nil, let a = ctx.nearestBefore(t, within: 10, where: { actor($0) && $0.type != .event && sameSide($0) }),
-                      !lower[a.candidate.tokens.upperBound..<t].contains(where: { lex.counterVerbs.contains($0) }) {
-                // "Armenian forces repelled an attack": whoever repels it did not carry it out.
-                agent = a
+            } else if agents.isEmpty, let a = ctx.nearestBefore(t, within: 10, where: { actor($0) && $0.type != .event && sameSide($0) }) {
+                let between = lower[a.candidate.tokens.upperBound..<t]
+                // A verb's subject is its agent. A noun's agent stands right before it ("Russian
+                // security forces' raid", "Azerbaijan's offensive") or is the subject of a light
+                // verb that governs it ("X conducted a raid"). "Armenian forces repelled an
+                // attack": whoever repels it did not carry it out.
+                let adjacent = between.allSatisfy { ["'s", "\u{2019}s", "the", "a", "an"].contains($0) } && between.count <= 2
+                let governed = between.contains { lex.lightVerbs.contains($0) } && !between.contains(",")
+                if !between.contains(where: { lex.counterVerbs.contains($0) }), isVerb || adjacent || governed {
+                    agents = [a]
+                }
             }
             if target == nil, end < lower.count {
                 if lex.raw.targetPrepositions.contains(lower[end]) {
@@ -48,13 +76,13 @@ extension RelationFinder {
             }
             // Place: after a locative, nearest the trigger, preferring what follows it.
             let places = ctx.mentions.filter { m in
-                (m.type == .place || m.type == .state) && m.id != target?.id && m.id != agent?.id
-                    && locative(before: m.candidate.tokens.lowerBound, lower) && nearest(m.candidate.tokens.lowerBound, is: t)
+                (m.type == .place || m.type == .state) && m.id != target?.id && !agents.contains(where: { $0.id == m.id })
+                    && locative(before: m.candidate.tokens.lowerBound, lower) && owner(ofPlaceAt: m.candidate.tokens.lowerBound, is: t)
                     && sameSide(m)
             }
             let place = places.first { $0.candidate.tokens.lowerBound >= end } ?? places.last
-            if let agent { out.append(relation(e.id, .hasAgent, agent.id, ctx)) }
-            if let target, target.id != agent?.id { out.append(relation(e.id, .hasTarget, target.id, ctx)) }
+            for agent in agents { out.append(relation(e.id, .hasAgent, agent.id, ctx)) }
+            if let target, !agents.contains(where: { $0.id == target.id }) { out.append(relation(e.id, .hasTarget, target.id, ctx)) }
             if let place { out.append(relation(e.id, .hasPlace, place.id, ctx)) }
             let startOffset = e.candidate.start
             let tokenStarts = ctx.sentence.tokens.map(\.start)
@@ -85,7 +113,8 @@ extension RelationFinder {
     /// of Dzhanyatag". "to" and "from" mark destinations and origins, not where it happened.
     func locative(before k: Int, _ lower: [String]) -> Bool {
         var j = k - 1
-        while j >= 0, k - j <= 4, ["the", "a", "of"].contains(lower[j]) || lex.placeCues.contains(lower[j]) { j -= 1 }
+        while j >= 0, k - j <= 6, ["the", "a", "of", "-"].contains(lower[j]) || lex.placeCues.contains(lower[j])
+                || lex.directions.contains(lower[j]) { j -= 1 }
         guard j >= 0 else { return false }
         return lex.locatives.contains(lower[j]) && lower[j] != "to" && lower[j] != "from"
     }

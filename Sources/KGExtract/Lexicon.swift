@@ -40,6 +40,9 @@ struct Lexicon: Sendable {
         var agentPrepositions: [String]
         var accuseWords: [String]
         var counterVerbs: [String]
+        var lightVerbs: [String]
+        var statementKinds: [String]
+        var directions: [String]
         var denyWords: [String]
         var aidWords: [String]
         var memberWords: [String]
@@ -110,6 +113,9 @@ struct Lexicon: Sendable {
     let locatives: Set<String>
     let accuseWords: Set<String>
     let counterVerbs: Set<String>
+    let lightVerbs: Set<String>
+    let statementKinds: Set<String>
+    let directions: Set<String>
     let denyWords: Set<String>
     let aidWords: Set<String>
     let stopNames: Set<String>
@@ -191,6 +197,9 @@ struct Lexicon: Sendable {
         self.locatives = Set(raw.locativePrepositions)
         self.accuseWords = Set(raw.accuseWords)
         self.counterVerbs = Set(raw.counterVerbs)
+        self.lightVerbs = Set(raw.lightVerbs)
+        self.statementKinds = Set(raw.statementKinds)
+        self.directions = Set(raw.directions)
         self.denyWords = Set(raw.denyWords)
         self.aidWords = Set(raw.aidWords)
         self.stopNames = Set(raw.stopNames)
