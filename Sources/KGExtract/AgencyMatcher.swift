@@ -143,7 +143,9 @@ extension MentionFinder {
             let isAgency = lex.agencyHeads.contains(head)
             // A lowercase head ("Valdai discussion club") only follows an unknown proper name; after
             // a state it is ordinary prose ("Armenia several times").
-            let headAllowed = t.isCapitalized || (lex.gazetteer[[lower[i]]] == nil && lex.demonyms[[lower[i]]] == nil)
+            // Lowercase "news" or "media" describes the name before it ("Ukrainska Pravda news site").
+            let headAllowed = t.isCapitalized || (lex.gazetteer[[lower[i]]] == nil && lex.demonyms[[lower[i]]] == nil
+                                                  && !["news", "media", "times", "post", "agency", "television", "tv", "radio"].contains(head))
             if (isAgency || lex.organizationHeads.contains(head)), j > i, headAllowed {
                 let r = i..<(j + 1)
                 let name = text(r)

@@ -42,10 +42,20 @@ struct Coreference {
         let unit = c.key.split(separator: "|", maxSplits: 1).last.map(String.init) ?? ""
         let same = all.filter { $0.ownerState != nil && $0.key.hasSuffix("|" + unit) && $0.type == .agency }
         let before = same.last { $0.start < c.start }
-        guard let match = before ?? same.first else { return }
-        c.key = match.key
-        c.name = match.name
-        c.ownerState = match.ownerState
+        if let match = before ?? same.first {
+            c.key = match.key
+            c.name = match.name
+            c.ownerState = match.ownerState
+            return
+        }
+        // "Moscow confirmed … In a statement released by the Defense Ministry": without another
+        // mention of the unit, it belongs to the state named in this or the two sentences before.
+        guard let state = all.last(where: { $0.type == .state && $0.start < c.start && c.sentence - $0.sentence <= 2 }) else { return }
+        let finder = MentionFinder(doc: doc, sentence: doc.sentences[c.sentence])
+        let owned = finder.unitCandidate(c.tokens, state: state.name, unit: unit)
+        c.key = owned.key
+        c.name = owned.name
+        c.ownerState = state.name
     }
 
     /// "the Russian base" after "the 102nd Russian military base": when a document names exactly

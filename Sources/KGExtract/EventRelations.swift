@@ -126,7 +126,7 @@ extension RelationFinder {
         for (k, w) in lower.enumerated() {
             // "the claims", "these allegations": a noun naming a claim, not someone making one.
             let afterDeterminer = k > 0 && ["the", "these", "those", "such", "its", "their", "his", "her", "a"].contains(lower[k - 1])
-            if lex.accuseWords.contains(w), !afterDeterminer, let s = ctx.nearestBefore(k, within: 10, where: actor) {
+            if lex.accuseWords.contains(w), !afterDeterminer, let s = ctx.subjectBefore(k, within: 10, where: actor) {
                 var from = k + 1
                 if from < lower.count, lower[from] == "that" { from += 1 }
                 if let o = ctx.firstAfter(from, within: 10, where: actor), o.id != s.id {
@@ -134,12 +134,12 @@ extension RelationFinder {
                     accusers.append(s.id)
                 }
             }
-            if lex.denyWords.contains(w), let s = ctx.nearestBefore(k, within: 12, where: actor),
+            if lex.denyWords.contains(w), let s = ctx.subjectBefore(k, within: 12, where: actor),
                let denied = accusers.last(where: { $0 != s.id }) {
                 out.append(relation(s.id, .denies, denied, ctx))
                 deniers.append((s.id, denied))
             }
-            if lex.aidWords.contains(w), let s = ctx.nearestBefore(k, within: 10, where: actor),
+            if lex.aidWords.contains(w), let s = ctx.subjectBefore(k, within: 10, where: actor),
                let to = (k + 1..<min(k + 6, lower.count)).first(where: { lower[$0] == "to" }),
                let o = ctx.firstAfter(to + 1, within: 4, where: { $0.type != .event }), o.id != s.id {
                 out.append(relation(s.id, .aids, o.id, ctx))

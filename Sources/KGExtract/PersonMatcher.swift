@@ -131,6 +131,10 @@ extension MentionFinder {
         let locative = prev == "to" ? ["next", "close", "near"].contains(prev2) : lex.locatives.contains(prev)
         if locative, r.count <= 2 { return place }
         if r.count >= 2, r.count <= 3, r.lowerBound > 0 { return person }
+        // At the start of a line: a byline ("Akbar Novruz" alone), or a speaker before a colon
+        // or a speech verb ("Larisa Alaverdyan: …").
+        if r.count >= 2, r.count <= 3, r.lowerBound == 0,
+           r.upperBound == tokens.count || next == ":" || lex.speechVerbs.contains(next) { return person }
         return nil
     }
 }

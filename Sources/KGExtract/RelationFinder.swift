@@ -29,6 +29,18 @@ struct RelationFinder {
             mentions.last { $0.candidate.tokens.upperBound <= k && k - $0.candidate.tokens.upperBound < n && ok($0) }
         }
 
+        /// The subject of the verb or noun at `k`: the nearest actor before it, except one inside
+        /// an apposition ("Armenia, once a close ally of the Kremlin, decided to send aid"),
+        /// where the subject is what stands before the opening comma.
+        func subjectBefore(_ k: Int, within n: Int = 12, where ok: (ResolvedMention) -> Bool) -> ResolvedMention? {
+            guard let m = nearestBefore(k, within: n, where: ok) else { return nil }
+            let commas = (max(0, k - n - 8)..<k).filter { lower[$0] == "," }
+            guard commas.count >= 2, let close = commas.last, let open = commas.dropLast().last,
+                  m.candidate.tokens.lowerBound > open, m.candidate.tokens.upperBound <= close,
+                  let outer = nearestBefore(open + 1, within: 4, where: ok) else { return m }
+            return outer
+        }
+
         /// The first mention at or after token `k` that passes `ok`. A state in the possessive gives
         /// way to what it owns: "Ukraine’s Main Intelligence Directorate" is the directorate.
         func firstAfter(_ k: Int, within n: Int = 8, where ok: (ResolvedMention) -> Bool) -> ResolvedMention? {
