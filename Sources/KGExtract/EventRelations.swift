@@ -53,7 +53,8 @@ extension RelationFinder {
                       let a = ctx.firstAfter(end + 1, within: 6, where: actor) {
                 agents = [a]
             }
-            if passive {
+            let reporting = lex.statementKinds.contains(kind) || kind == "report"
+            if passive && !reporting {
                 target = ctx.nearestBefore(t, within: 6) { $0.type != .event && sameSide($0) }
             } else if agents.isEmpty, let a = ctx.nearestBefore(t, within: 10, where: { actor($0) && $0.type != .event && sameSide($0) }) {
                 let between = lower[a.candidate.tokens.upperBound..<t]
@@ -70,8 +71,12 @@ extension RelationFinder {
             if target == nil, end < lower.count {
                 if lex.raw.targetPrepositions.contains(lower[end]) {
                     target = ctx.firstAfter(end + 1, within: 3) { $0.type != .event }
-                } else if isVerb {
-                    target = ctx.firstAfter(end, within: 2) { $0.type != .event }
+                } else if isVerb && !reporting {
+                    // A direct object follows the verb at once ("attacked Armenia"); after a
+                    // preposition ("killed in Nagorno-Karabakh") it is a circumstance, not a target.
+                    target = ctx.firstAfter(end, within: 2) { m in
+                        m.type != .event && (m.candidate.tokens.lowerBound == end || ["the", "a"].contains(lower[end]))
+                    }
                 }
             }
             // Place: after a locative, nearest the trigger, preferring what follows it.
@@ -111,12 +116,13 @@ extension RelationFinder {
 
     /// Whether a place at token `k` is introduced as a location: "in Gyumri", "near the village
     /// of Dzhanyatag". "to" and "from" mark destinations and origins, not where it happened.
-    func locative(before k: Int, _ lower: [String]) -> Bool {
+    func locative(before k: Int, _ lower: [String], allowingTo: Bool = false) -> Bool {
         var j = k - 1
         while j >= 0, k - j <= 6, ["the", "a", "of", "-"].contains(lower[j]) || lex.placeCues.contains(lower[j])
                 || lex.directions.contains(lower[j]) { j -= 1 }
         guard j >= 0 else { return false }
-        return lex.locatives.contains(lower[j]) && lower[j] != "to" && lower[j] != "from"
+        // A deployment may name its destination ("sent to Armenia"); an event's place may not.
+        return (lex.locatives.contains(lower[j]) || lower[j] == "on") && (allowingTo || lower[j] != "to") && lower[j] != "from"
     }
 
     func interactions(_ ctx: Context, accusers: inout [String], deniers: inout [(denier: String, denied: String)]) -> [Relation] {
@@ -138,6 +144,15 @@ extension RelationFinder {
                let denied = accusers.last(where: { $0 != s.id }) {
                 out.append(relation(s.id, .denies, denied, ctx))
                 deniers.append((s.id, denied))
+            }
+            // "Russia has set up a small military outpost on the border of Armenia",
+            // "Russian peacekeepers are stationed in Khankendi".
+            if lex.deployWords.contains(w), let s = ctx.subjectBefore(k, within: 8, where: { $0.type == .state || $0.type == .agency }),
+               let place = ctx.mentions.first(where: { m in
+                   (m.type == .place || m.type == .state) && m.id != s.id && m.candidate.tokens.lowerBound > k
+                       && m.candidate.tokens.lowerBound - k <= 10 && locative(before: m.candidate.tokens.lowerBound, lower, allowingTo: true)
+               }), !lower[(k + 1)..<place.candidate.tokens.lowerBound].contains(where: { [",", ";"].contains($0) }) {
+                out.append(relation(s.id, .deployedIn, place.id, ctx))
             }
             if lex.aidWords.contains(w), let s = ctx.subjectBefore(k, within: 10, where: actor),
                let to = (k + 1..<min(k + 6, lower.count)).first(where: { lower[$0] == "to" }),

@@ -23,6 +23,8 @@ struct Lexicon: Sendable {
         var seatsOfPower: [String: String]
         var actorVerbs: [String]
         var metonymyPrepositions: [String]
+        var actorContexts: [String]
+        var deployWords: [String]
         var titles: [String]
         var rankAbbreviations: [String: String]
         var personCues: [String]
@@ -113,6 +115,8 @@ struct Lexicon: Sendable {
     let locatives: Set<String>
     let accuseWords: Set<String>
     let counterVerbs: Set<String>
+    let actorContexts: Set<String>
+    let deployWords: Set<String>
     let lightVerbs: Set<String>
     let statementKinds: Set<String>
     let directions: Set<String>
@@ -197,6 +201,8 @@ struct Lexicon: Sendable {
         self.locatives = Set(raw.locativePrepositions)
         self.accuseWords = Set(raw.accuseWords)
         self.counterVerbs = Set(raw.counterVerbs)
+        self.actorContexts = Set(raw.actorContexts)
+        self.deployWords = Set(raw.deployWords)
         self.lightVerbs = Set(raw.lightVerbs)
         self.statementKinds = Set(raw.statementKinds)
         self.directions = Set(raw.directions)
