@@ -116,6 +116,39 @@ extension Graph {
         #expect(r.evidence.first?.text == text)
     }
 
+    @Test func possessiveStatesGiveWayToWhatTheyOwn() throws {
+        let g = extract("Major General Zemskov, acting chief of staff of Russia\u{2019}s Southern Military District, signed it.")
+        #expect(g.has("Zemskov", .officialOf, "Southern Military District") != nil)
+        #expect(g.has("Zemskov", .officialOf, "Russia") == nil)
+        #expect(g.has("Southern Military District", .partOf, "Russia") != nil)
+    }
+
+    @Test func appositionsAreSkippedWhenFindingTheSubject() {
+        let g = extract("Armenia, once a close ally of the Kremlin, decided to send humanitarian aid to Ukraine.")
+        #expect(g.has("Armenia", .aids, "Ukraine") != nil)
+        #expect(g.has("Russia", .aids, "Ukraine") == nil)
+    }
+
+    @Test func deploymentVerbsPlaceTheirSubject() {
+        let g = extract("Russia has reportedly set up a small military outpost on the border of Armenia.")
+        #expect(g.has("Russia", .deployedIn, "Armenia") != nil)
+    }
+
+    @Test func sourcesAreNotAgents() throws {
+        let g = extract("According to the Azerbaijani Defense Ministry, Armenian forces shelled positions near the village of Aliagali on July 6, 2021.")
+        let shelling = try #require(g.entities.first { $0.type == .event })
+        let agents = g.relations.filter { $0.subject == shelling.id && $0.predicate == .hasAgent }.compactMap(\.object.entityID)
+        #expect(agents == [g.named("Armenian armed forces")!.id])
+        let place = g.relations.first { $0.subject == shelling.id && $0.predicate == .hasPlace }
+        #expect(place?.attributedTo == [g.named("Azerbaijani Ministry of Defense")!.id])
+    }
+
+    @Test func capitalsAfterThatAct() {
+        let g = extract("The Azerbaijani Foreign Ministry demanded that Yerevan stop the deployment.")
+        #expect(g.named("Armenia")?.aliases.contains("Yerevan") == true)
+        #expect(g.named("Yerevan") == nil)
+    }
+
     @Test func graphIsConsistent() {
         let g = extract(try! String(contentsOf: fixture("sudan.txt"), encoding: .utf8))
         #expect(g.validate().isEmpty, "\(g.validate())")
