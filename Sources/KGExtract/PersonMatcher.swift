@@ -115,7 +115,7 @@ extension MentionFinder {
         let place = make(r, .place, key: "place:" + normalizeKey(name), name: name, priority: 1)
         if lex.personCues.contains(prev) { return person }
         if prev == "of", lex.placeCues.contains(prev2) { return place }
-        if ["region", "province", "district", "oblast"].contains(next) {
+        if ["region", "province", "district", "oblast", "village", "town", "city", "settlement"].contains(next) {
             var c = place
             c.extraAliases = [name + " " + tokens[r.upperBound].text]
             return c

@@ -61,6 +61,10 @@ struct RelationFinder {
         var deniers: [(denier: String, denied: String)] = []
         var paragraphSources: [String] = []
         var previousEnd = 0
+        // States the article names, for the gazetteer's "this city is in that country".
+        let namedStates = Dictionary(resolved.joined().filter { $0.type == .state }.map { ($0.candidate.name, $0.id) },
+                                     uniquingKeysWith: { a, _ in a })
+        var located = Set<String>()
         for sentence in doc.sentences {
             let range = sentence.range
             var ctx = Context(sentence: sentence, lower: sentence.tokens.map(\.lowercased),
@@ -80,12 +84,14 @@ struct RelationFinder {
             accusers += ctx.sources
             var found: [Relation] = []
             found += structural(ctx, table: &table)
+            found += gazetteerLocations(ctx, namedStates: namedStates, done: &located)
             found += events(ctx)
             found += interactions(ctx, accusers: &accusers, deniers: &deniers)
             for var r in found {
                 // Who holds an office or which state a ministry belongs to is background the
                 // sentence names, not a claim its source makes.
-                if r.attributedTo.isEmpty, !Self.namingPredicates.contains(r.predicate) {
+                // Nor is what the gazetteer knows (`source`): no one in the article asserts it.
+                if r.attributedTo.isEmpty, !Self.namingPredicates.contains(r.predicate), r.attributes["source"] == nil {
                     r.attributedTo = ctx.sources.filter { $0 != r.subject && r.object != .entity($0) }
                 }
                 relations.add(r)
@@ -94,7 +100,7 @@ struct RelationFinder {
         // Whoever denies a source's claims disputes everything the document attributes to it.
         let docID = doc.id
         relations.update { r in
-            guard r.evidence.contains(where: { $0.doc == docID }) else { return }
+            guard r.evidence.contains(where: { $0.doc == docID }), r.attributes["source"] == nil else { return }
             for (denier, denied) in deniers where r.attributedTo.contains(denied) && !r.disputedBy.contains(denier) {
                 r.disputedBy.append(denier)
             }

@@ -25,8 +25,48 @@ extension RelationFinder {
         return table.add(mention, doc: doc.id)
     }
 
-    func structural(_ ctx: Context, table: inout EntityTable) -> [Relation] {
+    /// A city the gazetteer places in a country the article also names: "Gyumri" and "Armenia"
+    /// give Gyumri locatedIn Armenia, once per article, with `source: GeoNames` so the reader
+    /// knows the sentence cited names the city but the location comes from the gazetteer.
+    func gazetteerLocations(_ ctx: Context, namedStates: [String: String], done: inout Set<String>) -> [Relation] {
         var out: [Relation] = []
+        for m in ctx.mentions where m.type == .place && !done.contains(m.id) {
+            let state: String?
+            switch lex.gazetteer[Lexicon.phraseKey(m.candidate.name)] {
+            case .place(_, let iso?)?: state = lex.stateByISO[iso]
+            case .capital(_, let s)?: state = s
+            default: state = nil
+            }
+            guard let state, let sid = namedStates[state] else { continue }
+            done.insert(m.id)
+            out.append(relation(m.id, .locatedIn, sid, ctx, attributes: ["source": "GeoNames"]))
+        }
+        return out
+    }
+
+    /// "several regions of Russia, including North Ossetia, Adygea, Rostov": each listed place
+    /// lies in the place or state the list belongs to.
+    func includedPlaces(_ ctx: Context) -> [Relation] {
+        var out: [Relation] = []
+        let lower = ctx.lower
+        for (k, w) in lower.enumerated() where ["including", "includes", "include"].contains(w) || (w == "such" && k + 1 < lower.count && lower[k + 1] == "as") {
+            guard let whole = ctx.nearestBefore(k, within: 3, where: { $0.type == .state || $0.type == .place }),
+                  whole.candidate.tokens.lowerBound >= 2, lower[whole.candidate.tokens.lowerBound - 1] == "of",
+                  lex.placeCues.contains(String(lower[whole.candidate.tokens.lowerBound - 2].dropLast(lower[whole.candidate.tokens.lowerBound - 2].hasSuffix("s") ? 1 : 0)))
+                    || lex.placeCues.contains(lower[whole.candidate.tokens.lowerBound - 2]) else { continue }
+            var j = k + 1
+            while j < lower.count, let part = ctx.mentions.first(where: { $0.candidate.tokens.lowerBound == j || ($0.candidate.tokens.lowerBound == j + 1 && ["the", "occupied", "and"].contains(lower[j])) || ($0.candidate.tokens.lowerBound == j + 2 && lower[j] == "and" && ["the", "occupied"].contains(lower[j + 1])) }),
+                  part.type == .place {
+                out.append(relation(part.id, .locatedIn, whole.id, ctx))
+                j = part.candidate.tokens.upperBound
+                if j < lower.count, lower[j] == "," { j += 1 }
+            }
+        }
+        return out
+    }
+
+    func structural(_ ctx: Context, table: inout EntityTable) -> [Relation] {
+        var out: [Relation] = includedPlaces(ctx)
         let lower = ctx.lower
         for m in ctx.mentions {
             let c = m.candidate

@@ -149,6 +149,22 @@ extension Graph {
         #expect(g.named("Yerevan") == nil)
     }
 
+    @Test func listedPlacesLieInTheirWhole() {
+        let g = extract("Recruits come from several regions of Russia, including North Ossetia, Adygea, and the occupied Crimea.")
+        for region in ["North Ossetia", "Adygea", "Crimea"] {
+            #expect(g.has(region, .locatedIn, "Russia") != nil, "\(region)")
+        }
+    }
+
+    @Test func gazetteerLocationsSayWhereTheyComeFrom() throws {
+        let g = extract("Armenia hosts a base. According to TASS, troops arrived in Gyumri.")
+        let r = try #require(g.has("Gyumri", .locatedIn, "Armenia"))
+        #expect(r.attributes["source"] == "GeoNames")
+        #expect(r.attributedTo.isEmpty)
+        // Without the country in the article, the gazetteer adds nothing.
+        #expect(extract("Troops arrived in Gyumri.").relations.isEmpty)
+    }
+
     @Test func graphIsConsistent() {
         let g = extract(try! String(contentsOf: fixture("sudan.txt"), encoding: .utf8))
         #expect(g.validate().isEmpty, "\(g.validate())")
