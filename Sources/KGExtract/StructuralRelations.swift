@@ -54,12 +54,15 @@ extension RelationFinder {
                   whole.candidate.tokens.lowerBound >= 2, lower[whole.candidate.tokens.lowerBound - 1] == "of",
                   lex.placeCues.contains(String(lower[whole.candidate.tokens.lowerBound - 2].dropLast(lower[whole.candidate.tokens.lowerBound - 2].hasSuffix("s") ? 1 : 0)))
                     || lex.placeCues.contains(lower[whole.candidate.tokens.lowerBound - 2]) else { continue }
+            // Walk the list: items separated by commas and "and", each optionally "the occupied …".
+            let filler: Set<String> = [",", "and", "or", "the", "occupied", "annexed", "city", "region", "of"]
             var j = k + 1
-            while j < lower.count, let part = ctx.mentions.first(where: { $0.candidate.tokens.lowerBound == j || ($0.candidate.tokens.lowerBound == j + 1 && ["the", "occupied", "and"].contains(lower[j])) || ($0.candidate.tokens.lowerBound == j + 2 && lower[j] == "and" && ["the", "occupied"].contains(lower[j + 1])) }),
-                  part.type == .place {
+            while true {
+                while j < lower.count, filler.contains(lower[j]) { j += 1 }
+                guard j < lower.count, let part = ctx.mentions.first(where: { $0.candidate.tokens.lowerBound == j }),
+                      part.type == .place else { break }
                 out.append(relation(part.id, .locatedIn, whole.id, ctx))
                 j = part.candidate.tokens.upperBound
-                if j < lower.count, lower[j] == "," { j += 1 }
             }
         }
         return out
