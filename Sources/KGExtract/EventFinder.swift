@@ -17,7 +17,8 @@ struct EventFinder {
             let lower = tokens.map(\.lowercased)
             let mentions = candidates[sentence.index]
             let taken = Set(mentions.flatMap { Array($0.tokens) + Array($0.titleTokens ?? 0..<0) })
-            let hasDate = !dates.find(in: tokens).isEmpty
+            let sentenceDates = dates.find(in: tokens)
+            let hasDate = !sentenceDates.isEmpty
             var out: [Candidate] = []
             var i = 0
             while i < tokens.count {
@@ -26,6 +27,18 @@ struct EventFinder {
                 var match: (String, Int)?
                 for n in [2, 1] where i + n <= tokens.count {
                     if let kind = lex.triggers[Array(lower[i..<(i + n)])] { match = (kind, n); break }
+                }
+                // "Putin said at the Valdai club on Oct. 20": a dated utterance is a statement event.
+                // The date must be the utterance's own: no other event word between the verb and it
+                // ("said the talks would resume on Monday" dates the talks, not the saying).
+                if match == nil, lex.speechVerbs.contains(lower[i]), sentenceDates.contains(where: { d in
+                    d.range.lowerBound > tokens[i].start && d.range.lowerBound - tokens[i].end < 60
+                        && !doc.source.clean[tokens[i].end..<d.range.lowerBound].contains(where: { [",", ";", "\u{201C}", "\""].contains($0) })
+                        && !tokens.indices.contains(where: { k in
+                            k > i && tokens[k].start < d.range.lowerBound && lex.triggers[[lower[k]]] != nil
+                        })
+                }) {
+                    match = ("statement", 1)
                 }
                 guard let (kind, n) = match else { continue }
                 // One event per clause: a second trigger right after the first describes the same thing

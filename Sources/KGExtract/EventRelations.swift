@@ -92,7 +92,8 @@ extension RelationFinder {
             let startOffset = e.candidate.start
             let tokenStarts = ctx.sentence.tokens.map(\.start)
             let ownDates = dateMentions.filter { d in
-                nearest(tokenStarts.firstIndex { $0 >= d.range.lowerBound } ?? lower.count, is: t)
+                let k = tokenStarts.firstIndex { $0 >= d.range.lowerBound } ?? lower.count
+                return nearest(k, is: t) && (k >= quoted.count || quoted[k] == quoted[t])
             }
             if let date = ownDates.min(by: { abs($0.range.lowerBound - startOffset) < abs($1.range.lowerBound - startOffset) }) {
                 out.append(Relation(subject: e.id, predicate: .hasDate, object: .date(date.date), evidence: [ctx.evidence]))
