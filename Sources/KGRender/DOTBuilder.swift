@@ -44,9 +44,10 @@ public struct DOTBuilder: Sendable {
     public func build(_ graph: Graph, for layout: Layout? = nil) -> String {
         let layout = layout ?? .suggested(for: graph)
         // Obstacle-avoiding splines are cheap in `dot`, but in the force-directed engines their
-        // cost grows about cubically (measured, 150 nodes with sfdp: 7 s with `splines=true`,
-        // 0.1 s with `curved`), so large graphs get simple curves there.
-        let splines = layout == .dot || graph.entities.count <= Layout.dotNodeLimit ? "true" : "curved"
+        // cost grows about cubically (measured with sfdp: 0.8 s at 60 nodes, 7 s at 150), so
+        // large graphs get straight edges there. Not `curved`: Graphviz 2.42 enumerates every
+        // cycle of the graph for it and hung for minutes on a 150-node, 374-edge graph.
+        let splines = layout == .dot || graph.entities.count <= Layout.dotNodeLimit ? "true" : "false"
         var out = "digraph \"kgraph\" {\n"
         // `prism` removes node overlap in the force-directed engines without the blow-up of
         // `scale` (`dot` ignores it); edges are drawn first so nodes stay legible on top.
@@ -84,19 +85,17 @@ public struct DOTBuilder: Sendable {
             out += "  \(quoteID(e.id)) [\(attributeList(attrs))];\n"
         }
 
-        let edges = graph.relations.enumerated().compactMap { index, r -> (Int, Relation, String)? in
+        let names = Dictionary(entities.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let edges = graph.relations.compactMap { r -> (key: [String], line: String)? in
             guard let object = r.object.entityID,
                   known.contains(r.subject), known.contains(object) else { return nil }
-            return (index, r, object)
-        }.sorted { a, b in
-            // The input index breaks ties so equal keys keep their order: `sort` is not
-            // documented to be stable.
-            (a.1.subject, a.1.predicate.rawValue, a.2, a.0) < (b.1.subject, b.1.predicate.rawValue, b.2, b.0)
-        }
-        let names = Dictionary(entities.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        for (_, r, object) in edges {
-            out += "  \(quoteID(r.subject)) -> \(quoteID(object)) [\(attributeList(edgeAttributes(r, names: names)))];\n"
-        }
+            let attrs = attributeList(edgeAttributes(r, names: names))
+            // The attribute text is part of the sort key so that repeated relations with
+            // different attributes come out in the same order whatever the input order.
+            return ([r.subject, r.predicate.rawValue, object, attrs],
+                    "  \(quoteID(r.subject)) -> \(quoteID(object)) [\(attrs)];\n")
+        }.sorted { $0.key.lexicographicallyPrecedes($1.key) }
+        for edge in edges { out += edge.line }
         out += "}\n"
         return out
     }
@@ -124,8 +123,9 @@ public struct DOTBuilder: Sendable {
     }
 
     /// One sample node per entity type, chained by three sample edges (one per `EdgeKind`,
-    /// labelled `asserted`, `attributed`, `disputed`) and invisible edges. The chain keeps the legend one connected component, so the
-    /// force-directed engines (which ignore clusters) pack it as a unit instead of scattering it.
+    /// labelled `asserted`, `attributed`, `disputed`) and invisible edges. The chain keeps the
+    /// legend one connected component, so the force-directed engines (which ignore clusters)
+    /// pack it as a unit instead of scattering it among the entities.
     private func legend(prefix: String) -> String {
         var out = "  subgraph \"cluster_legend\" {\n"
         out += "    label=\"Legend\"; fontsize=13; style=\"rounded\"; color=\"#999999\"; margin=10;\n"

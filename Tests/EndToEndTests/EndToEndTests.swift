@@ -53,6 +53,41 @@ import Testing
         #expect(text.contains("\"path\" : \"-\""))
     }
 
+    @Test func htmlOffsetsPointIntoTheFileAsWritten() throws {
+        let html = """
+            <html><head><title>Talks in Moscow</title><script>var Russia = 1;</script></head>
+            <body><p>Moscow confirmed on <b>Wednesday</b> that Armenian Prime Minister Nikol Pashinyan&#8217;s
+            envoy met <a href="https://example.org/x">Russian President Vladimir Putin</a>.</p></body></html>
+            """
+        let url = try CLI.tempDir().appendingPathComponent("talks.html")
+        try Data(html.utf8).write(to: url)
+        let r = try CLI.run(["extract", url.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: r.stdout) as? [String: Any])
+        let documents = try #require(json["documents"] as? [[String: Any]])
+        #expect(documents.first?["title"] as? String == "Talks in Moscow")
+        let entities = try #require(json["entities"] as? [[String: Any]])
+        let text = Array(html.unicodeScalars)
+        var names: [String] = []
+        for e in entities where e["type"] as? String != "Event" {
+            names.append(e["name"] as! String)
+            let allowed = Set([e["name"] as! String] + (e["aliases"] as! [String]))
+            for m in e["mentions"] as! [[String: Any]] {
+                let span = String(String.UnicodeScalarView(text[(m["start"] as! Int)..<(m["end"] as! Int)]))
+                #expect(allowed.contains(span), "'\(span)' at \(m["start"]!) is not a name of \(e["name"]!)")
+            }
+        }
+        #expect(Set(names).isSuperset(of: ["Russia", "Nikol Pashinyan", "Vladimir Putin", "Armenia"]))
+        // Nothing from the script or the link target became an entity.
+        #expect(!names.contains("example.org"))
+        // Nor from the title or the script in <head>: every mention lies in <body>.
+        let body = html.unicodeScalars.distance(from: html.unicodeScalars.startIndex,
+                                                to: html.range(of: "<body>")!.lowerBound.samePosition(in: html.unicodeScalars)!)
+        for e in entities {
+            #expect((e["mentions"] as! [[String: Any]]).allSatisfy { ($0["start"] as! Int) > body }, "\(e["name"]!)")
+        }
+    }
+
     @Test func renderWritesEveryFormatWithItsMagicBytes() throws {
         let dir = try CLI.tempDir()
         let magic: [String: [UInt8]] = ["png": [0x89, 0x50, 0x4E, 0x47], "pdf": Array("%PDF".utf8)]
