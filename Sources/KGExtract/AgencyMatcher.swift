@@ -34,6 +34,7 @@ extension MentionFinder {
 
     /// The longest force noun or "<function> ministry" starting at `i`: its unit and end.
     func forceNoun(at i: Int) -> (String, Int)? {
+        guard i < tokens.count, lex.unitFirstWords.contains(lower[i]) else { return nil }
         for n in stride(from: min(3, tokens.count - i), through: 1, by: -1) {
             if let unit = lex.forceNouns[Array(lower[i..<(i + n)])] { return (unit, i + n) }
         }
@@ -44,6 +45,7 @@ extension MentionFinder {
     }
 
     func ministryFunction(at i: Int) -> (String, Int)? {
+        guard i < tokens.count, lex.unitFirstWords.contains(lower[i]) else { return nil }
         for n in stride(from: min(3, tokens.count - i), through: 1, by: -1) {
             let phrase = lower[i..<(i + n)].joined(separator: " ")
             if let f = lex.raw.ministryFunctions[phrase] { return (f, i + n) }
