@@ -41,6 +41,8 @@ struct AnalyzedDocument {
     let sentences: [Sentence]
     let date: DateLiteral?
     let title: String?
+    /// Each sentence's dates, resolved against the article's date; events and relations both read them.
+    let dates: [[DateMention]]
 
     init(id: String, source: SourceText) {
         self.id = id
@@ -49,6 +51,8 @@ struct AnalyzedDocument {
         let meta = DocumentMetadata.read(source, sentences: sentences)
         self.date = meta.date
         self.title = meta.title
+        let finder = DateFinder(reference: meta.date)
+        self.dates = sentences.map { finder.find(in: $0.tokens) }
     }
 }
 

@@ -6,6 +6,8 @@ import KGText
 struct EntityTable {
     private(set) var entities: [Entity] = []
     private var index: [String: Int] = [:]
+    /// Entity id → position in `entities`.
+    private var position: [String: Int] = [:]
 
     /// Adds a mention and returns the entity id it belongs to.
     mutating func add(_ c: Candidate, doc: String) -> String {
@@ -25,13 +27,14 @@ struct EntityTable {
         var e = Entity(id: id, name: c.name, type: c.type, aliases: [], mentions: [mention])
         for alias in [c.surface] + c.extraAliases { addAlias(alias, to: &e) }
         index[c.key] = entities.count
+        position[id] = entities.count
         entities.append(e)
         return id
     }
 
     /// A person the text gives an office ("X, secretary of Y") is an official.
     mutating func promoteToOfficial(_ id: String) {
-        guard let k = entities.firstIndex(where: { $0.id == id }), entities[k].type == .person else { return }
+        guard let k = position[id], entities[k].type == .person else { return }
         entities[k].type = .official
     }
 

@@ -9,7 +9,6 @@ struct EventFinder {
     let lex = Lexicon.shared
 
     func find(_ candidates: [[Candidate]]) -> [[Candidate]] {
-        let dates = DateFinder(reference: doc.date)
         // The last unnamed event of each kind: "the recruitment" two sentences on is the same one.
         var recent: [String: (key: String, sentence: Int)] = [:]
         return doc.sentences.map { sentence in
@@ -17,7 +16,7 @@ struct EventFinder {
             let lower = tokens.map(\.lowercased)
             let mentions = candidates[sentence.index]
             let taken = Set(mentions.flatMap { Array($0.tokens) + Array($0.titleTokens ?? 0..<0) })
-            let sentenceDates = dates.find(in: tokens)
+            let sentenceDates = doc.dates[sentence.index]
             let hasDate = !sentenceDates.isEmpty
             var out: [Candidate] = []
             var i = 0
@@ -73,7 +72,7 @@ struct EventFinder {
         let j = trigger.upperBound
         guard j < tokens.count else { return word }
         let prep = tokens[j].lowercased
-        if lex.locatives.contains(prep) || lex.raw.targetPrepositions.contains(prep),
+        if lex.locativePrepositions.contains(prep) || lex.targetPrepositions.contains(prep),
            let next = mentions.first(where: { $0.tokens.lowerBound == j + 1 || $0.tokens.lowerBound == j + 2 }) {
             return "\(word) \(prep) \(next.name)"
         }

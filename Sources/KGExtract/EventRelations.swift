@@ -9,7 +9,7 @@ extension RelationFinder {
     func events(_ ctx: Context) -> [Relation] {
         var out: [Relation] = []
         let lower = ctx.lower
-        let dateMentions = dates.find(in: ctx.sentence.tokens)
+        let dateMentions = doc.dates[ctx.sentence.index]
         // The source of a claim is who tells it, not who did it.
         let actor: (ResolvedMention) -> Bool = { $0.type.isActor && !ctx.sources.contains($0.id) }
         let triggers = ctx.mentions.filter { $0.type == .event }.map(\.candidate.tokens.lowerBound)
@@ -69,7 +69,7 @@ extension RelationFinder {
                 }
             }
             if target == nil, end < lower.count {
-                if lex.raw.targetPrepositions.contains(lower[end]) {
+                if lex.targetPrepositions.contains(lower[end]) {
                     target = ctx.firstAfter(end + 1, within: 3) { $0.type != .event }
                 } else if isVerb && !reporting {
                     // A direct object follows the verb at once ("attacked Armenia"); after a
@@ -123,7 +123,7 @@ extension RelationFinder {
                 || lex.directions.contains(lower[j]) { j -= 1 }
         guard j >= 0 else { return false }
         // A deployment may name its destination ("sent to Armenia"); an event's place may not.
-        return (lex.locatives.contains(lower[j]) || lower[j] == "on") && (allowingTo || lower[j] != "to") && lower[j] != "from"
+        return (lex.locativePrepositions.contains(lower[j]) || lower[j] == "on") && (allowingTo || lower[j] != "to") && lower[j] != "from"
     }
 
     func interactions(_ ctx: Context, accusers: inout [String], deniers: inout [(denier: String, denied: String)]) -> [Relation] {

@@ -29,7 +29,7 @@ public struct Extractor: Sendable {
                 row.sort { $0.candidate.start < $1.candidate.start }
                 resolved.append(row)
             }
-            RelationFinder(doc: doc, table: table).find(resolved, into: &relations, table: &table)
+            RelationFinder(doc: doc).find(resolved, into: &relations, table: &table)
         }
         return Graph(documents: documents, entities: table.finished(), relations: relations.all)
     }
@@ -62,8 +62,9 @@ struct RelationSet {
         }
     }
 
-    mutating func update(_ body: (inout Relation) -> Void) {
-        for k in order { body(&byKey[k]!) }
+    /// Applies `body` to the relations with these keys (one document's), not to the whole corpus.
+    mutating func update(_ keys: Set<Relation.Key>, _ body: (inout Relation) -> Void) {
+        for k in keys where byKey[k] != nil { body(&byKey[k]!) }
     }
 
     var all: [Relation] { order.map { byKey[$0]! } }

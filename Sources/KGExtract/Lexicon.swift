@@ -3,6 +3,7 @@ import KGText
 
 /// The extractor's language data, decoded from `Resources/lexicon.json`, `states.json` and
 /// `places.json`. Lookups are prepared once, at first use, and shared read-only.
+@dynamicMemberLookup
 struct Lexicon: Sendable {
     struct StateEntry: Decodable, Sendable {
         var name: String
@@ -18,39 +19,38 @@ struct Lexicon: Sendable {
         var aliases: [String]
     }
 
-    struct Raw: Decodable {
+    struct Raw: Decodable, Sendable {
         var extraStates: [StateEntry]
         var seatsOfPower: [String: String]
-        var actorVerbs: [String]
-        var metonymyPrepositions: [String]
-        var actorContexts: [String]
-        var deployWords: [String]
+        var actorVerbs: Set<String>
+        var metonymyPrepositions: Set<String>
+        var actorContexts: Set<String>
+        var deployWords: Set<String>
         var titles: [String]
         var rankAbbreviations: [String: String]
-        var personCues: [String]
-        var speechVerbs: [String]
+        var personCues: Set<String>
+        var speechVerbs: Set<String>
         var organizations: [Organization]
-        var organizationHeads: [String]
-        var agencyHeads: [String]
+        var organizationHeads: Set<String>
+        var agencyHeads: Set<String>
         var ministryFunctions: [String: String]
         var forceNouns: [String: String]
         var regions: [String]
-        var placeCues: [String]
-        var locativePrepositions: [String]
+        var placeCues: Set<String>
+        var locativePrepositions: Set<String>
         var eventTriggers: [String: String]
-        var targetPrepositions: [String]
-        var agentPrepositions: [String]
-        var accuseWords: [String]
-        var counterVerbs: [String]
-        var lightVerbs: [String]
-        var statementKinds: [String]
-        var directions: [String]
-        var denyWords: [String]
-        var aidWords: [String]
-        var memberWords: [String]
+        var targetPrepositions: Set<String>
+        var accuseWords: Set<String>
+        var counterVerbs: Set<String>
+        var lightVerbs: Set<String>
+        var statementKinds: Set<String>
+        var directions: Set<String>
+        var denyWords: Set<String>
+        var aidWords: Set<String>
+        var memberWords: Set<String>
         var attributionCues: [String]
-        var stopNames: [String]
-        var nameBlockers: [String]
+        var stopNames: Set<String>
+        var nameBlockers: Set<String>
     }
 
     /// One row of `places.tsv`: a city or a province, its country and other names.
@@ -108,24 +108,9 @@ struct Lexicon: Sendable {
     /// First words of force nouns and ministry functions: most tokens are neither, and this
     /// answers that without building phrases.
     let unitFirstWords: Set<String>
+    /// `attributionCues` as token sequences, longest first.
+    let attributionCuePhrases: [[String]]
 
-    let actorVerbs: Set<String>
-    let speechVerbs: Set<String>
-    let personCues: Set<String>
-    let organizationHeads: Set<String>
-    let agencyHeads: Set<String>
-    let placeCues: Set<String>
-    let locatives: Set<String>
-    let accuseWords: Set<String>
-    let counterVerbs: Set<String>
-    let actorContexts: Set<String>
-    let deployWords: Set<String>
-    let lightVerbs: Set<String>
-    let statementKinds: Set<String>
-    let directions: Set<String>
-    let denyWords: Set<String>
-    let aidWords: Set<String>
-    let stopNames: Set<String>
     /// Stop names plus office and institution words: none of them begins a person's name.
     let notPersonNames: Set<String>
 
@@ -195,29 +180,17 @@ struct Lexicon: Sendable {
             .mapValues { $0.sorted { $0.count > $1.count } }
         self.triggers = Dictionary(raw.eventTriggers.map { (key($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
         self.forceNouns = Dictionary(raw.forceNouns.map { (key($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
+        self.attributionCuePhrases = raw.attributionCues.map(key).sorted { $0.count > $1.count }
         self.unitFirstWords = Set(raw.forceNouns.keys.compactMap { key($0).first } + raw.ministryFunctions.keys.compactMap { key($0).first })
-        self.actorVerbs = Set(raw.actorVerbs)
-        self.speechVerbs = Set(raw.speechVerbs)
-        self.personCues = Set(raw.personCues)
-        self.organizationHeads = Set(raw.organizationHeads)
-        self.agencyHeads = Set(raw.agencyHeads)
-        self.placeCues = Set(raw.placeCues)
-        self.locatives = Set(raw.locativePrepositions)
-        self.accuseWords = Set(raw.accuseWords)
-        self.counterVerbs = Set(raw.counterVerbs)
-        self.actorContexts = Set(raw.actorContexts)
-        self.deployWords = Set(raw.deployWords)
-        self.lightVerbs = Set(raw.lightVerbs)
-        self.statementKinds = Set(raw.statementKinds)
-        self.directions = Set(raw.directions)
-        self.denyWords = Set(raw.denyWords)
-        self.aidWords = Set(raw.aidWords)
-        self.stopNames = Set(raw.stopNames)
         // Month and weekday names are dates, never names ("June", "December").
         let dateWords = DateWords.shared
         let calendar = (Array(dateWords.months.keys) + Array(dateWords.weekdays.keys)).map { $0.prefix(1).uppercased() + $0.dropFirst() }
-        self.notPersonNames = Set(raw.stopNames + raw.nameBlockers + calendar)
+        self.notPersonNames = raw.stopNames.union(raw.nameBlockers).union(calendar)
     }
+
+    /// The word lists of `lexicon.json` read straight through: `lex.speechVerbs` is
+    /// `raw.speechVerbs`, decoded once as a set.
+    subscript<T>(dynamicMember path: KeyPath<Raw, T>) -> T { raw[keyPath: path] }
 
     /// "Armenians", "Azerbaijanis": a people, not a name.
     func isPeople(_ lowercased: String) -> Bool {

@@ -129,7 +129,7 @@ struct MentionFinder {
         if next < tokens.count, lex.actorVerbs.contains(lower[next]) || isPossessive(next) { acts = true }
         if next + 1 < tokens.count, ["also", "has", "had", "is", "was"].contains(lower[next]), lex.actorVerbs.contains(lower[next + 1]) { acts = true }
         if prev >= 0, lex.actorContexts.contains(lower[prev]) { acts = true }
-        if prev >= 0, lex.raw.metonymyPrepositions.contains(lower[prev]) {
+        if prev >= 0, lex.metonymyPrepositions.contains(lower[prev]) {
             // "between Baku and Moscow": a state or capital on the other side of the conjunction.
             let around = [prev - 1, next + 1].filter { $0 >= 0 && $0 < tokens.count }
             if lower[prev] == "by" { acts = true }

@@ -128,7 +128,7 @@ extension MentionFinder {
             return person
         }
         // "in Khndzoresk", "near Togh", "next to Tegh"; a bare "to" is too often a recipient.
-        let locative = prev == "to" ? ["next", "close", "near"].contains(prev2) : lex.locatives.contains(prev)
+        let locative = prev == "to" ? ["next", "close", "near"].contains(prev2) : lex.locativePrepositions.contains(prev)
         if locative, r.count <= 2 { return place }
         if r.count >= 2, r.count <= 3, r.lowerBound > 0 { return person }
         // At the start of a line: a byline ("Akbar Novruz" alone), or a speaker before a colon

@@ -6,12 +6,6 @@ import KGText
 struct RelationFinder {
     let doc: AnalyzedDocument
     let lex = Lexicon.shared
-    let dates: DateFinder
-
-    init(doc: AnalyzedDocument, table: EntityTable) {
-        self.doc = doc
-        self.dates = DateFinder(reference: doc.date)
-    }
 
     /// What one sentence offers the rules: its tokens, its mentions and its sources.
     struct Context {
@@ -65,6 +59,7 @@ struct RelationFinder {
         let namedStates = Dictionary(resolved.joined().filter { $0.type == .state }.map { ($0.candidate.name, $0.id) },
                                      uniquingKeysWith: { a, _ in a })
         var located = Set<String>()
+        var touched = Set<Relation.Key>()
         for sentence in doc.sentences {
             let range = sentence.range
             var ctx = Context(sentence: sentence, lower: sentence.tokens.map(\.lowercased),
@@ -88,6 +83,7 @@ struct RelationFinder {
             found += events(ctx)
             found += interactions(ctx, accusers: &accusers, deniers: &deniers)
             for var r in found {
+                touched.insert(r.key)
                 // Who holds an office or which state a ministry belongs to is background the
                 // sentence names, not a claim its source makes.
                 // Nor is what the gazetteer knows (`source`): no one in the article asserts it.
@@ -98,9 +94,8 @@ struct RelationFinder {
             }
         }
         // Whoever denies a source's claims disputes everything the document attributes to it.
-        let docID = doc.id
-        relations.update { r in
-            guard r.evidence.contains(where: { $0.doc == docID }), r.attributes["source"] == nil else { return }
+        relations.update(touched) { r in
+            guard r.attributes["source"] == nil else { return }
             for (denier, denied) in deniers where r.attributedTo.contains(denied) && !r.disputedBy.contains(denier) {
                 r.disputedBy.append(denier)
             }
@@ -124,10 +119,8 @@ struct RelationFinder {
         let lower = ctx.lower
         for (k, w) in lower.enumerated() {
             var source: ResolvedMention?
-            if w == "according", k + 1 < lower.count, lower[k + 1] == "to" {
-                source = ctx.firstAfter(k + 2, within: 3) { $0.type.isActor }
-            } else if ["citing", "cited"].contains(w) || (w == "referring" && k + 1 < lower.count && lower[k + 1] == "to") {
-                source = ctx.firstAfter(k + 1, within: 4) { $0.type.isActor }
+            if let cue = lex.attributionCuePhrases.first(where: { k + $0.count <= lower.count && lower[k..<(k + $0.count)].elementsEqual($0) }) {
+                source = ctx.firstAfter(k + cue.count, within: 4) { $0.type.isActor }
             } else if w == "reads" || (["released", "issued", "published"].contains(w) && k + 1 < lower.count && lower[k + 1] == "by"
                                        && lower[max(0, k - 3)..<k].contains(where: { Self.statementNouns.contains($0) })) {
                 // "…, reads the bulletin of X"; "in a statement released by X".

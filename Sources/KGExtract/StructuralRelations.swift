@@ -71,6 +71,7 @@ extension RelationFinder {
     func structural(_ ctx: Context, table: inout EntityTable) -> [Relation] {
         var out: [Relation] = includedPlaces(ctx)
         let lower = ctx.lower
+        let finder = MentionFinder(doc: doc, sentence: ctx.sentence)
         for m in ctx.mentions {
             let c = m.candidate
             // partOf: a state's agency belongs to the state.
@@ -95,7 +96,6 @@ extension RelationFinder {
                 if k < lower.count, lower[k] == "," {
                     k += 1
                     while k < lower.count, ["the", "acting", "deputy", "former"].contains(lower[k]) { k += 1 }
-                    let finder = MentionFinder(doc: doc, sentence: ctx.sentence)
                     if let (role, end) = finder.title(at: k), end < lower.count, lower[end] == "of",
                        let body = ctx.firstAfter(end + 1, within: 3, where: { $0.type.isActor && $0.type != .person && $0.type != .official }) {
                         out.append(relation(m.id, .officialOf, body.id, ctx, attributes: ["role": role]))
@@ -138,7 +138,7 @@ extension RelationFinder {
             if c.type == .organization, c.tokens.lowerBound >= 2, lower[c.tokens.lowerBound - 1] == "of"
                 || (lower[c.tokens.lowerBound - 1] == "the" && c.tokens.lowerBound >= 3 && lower[c.tokens.lowerBound - 2] == "of") {
                 let ofIndex = lower[c.tokens.lowerBound - 1] == "of" ? c.tokens.lowerBound - 1 : c.tokens.lowerBound - 2
-                if ofIndex > 0, lex.raw.memberWords.contains(lower[ofIndex - 1]) {
+                if ofIndex > 0, lex.memberWords.contains(lower[ofIndex - 1]) {
                     for member in ctx.mentions where member.candidate.tokens.upperBound <= ofIndex
                         && (member.type == .state || member.type == .agency) {
                         out.append(relation(member.id, .memberOf, m.id, ctx))
