@@ -10,6 +10,7 @@ struct Coreference {
     func link(_ bySentence: [[Candidate]]) -> [[Candidate]] {
         var sentences = bySentence
         addAcronyms(&sentences)
+        propagateNames(&sentences)
         let all = sentences.flatMap { $0 }
         for s in sentences.indices {
             for k in sentences[s].indices {
@@ -65,6 +66,47 @@ struct Coreference {
         guard numbered.count == 1, let key = numbered.first, let full = all.first(where: { $0.key == key }) else { return }
         c.key = key
         c.name = full.name
+    }
+
+    /// A name found once is found everywhere in the article: "Rafah", recognized after "strikes
+    /// on", is also the "Rafah" of the headline. Only multi-letter capitalized names, matched as
+    /// whole tokens where no other mention stands.
+    private func propagateNames(_ sentences: inout [[Candidate]]) {
+        var known: [[String]: Candidate] = [:]
+        for c in sentences.joined() where c.type != .event && c.titleTokens == nil {
+            let words = doc.sentences[c.sentence].tokens[c.tokens].map(\.text)
+            guard let first = words.first?.unicodeScalars.first, first.properties.isUppercase,
+                  words.joined().unicodeScalars.count > 2 else { continue }
+            if known[words] == nil { known[words] = c }
+        }
+        guard !known.isEmpty else { return }
+        let longest = known.keys.map(\.count).max() ?? 1
+        for (s, sentence) in doc.sentences.enumerated() {
+            var taken = Set(sentences[s].flatMap { Array($0.tokens) + Array($0.titleTokens ?? 0..<0) })
+            let t = sentence.tokens
+            var k = 0
+            while k < t.count {
+                var matched = false
+                for n in stride(from: min(longest, t.count - k), through: 1, by: -1) {
+                    let r = k..<(k + n)
+                    guard !r.contains(where: taken.contains), let source = known[t[r].map(\.text)] else { continue }
+                    var c = source
+                    c.sentence = s
+                    c.tokens = r
+                    c.start = t[k].start
+                    c.end = t[k + n - 1].end
+                    c.extraAliases = []
+                    c.ownerTokens = nil
+                    sentences[s].append(c)
+                    for i in r { taken.insert(i) }
+                    k += n
+                    matched = true
+                    break
+                }
+                if !matched { k += 1 }
+            }
+            sentences[s].sort { $0.start < $1.start }
+        }
     }
 
     /// "X (ACR)" defines ACR as X for the rest of the document.

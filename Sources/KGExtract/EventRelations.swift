@@ -32,7 +32,9 @@ extension RelationFinder {
             let end = e.candidate.tokens.upperBound
             let isVerb = lower[t].hasSuffix("ed")
             let passive = isVerb && t > 0 && Self.passiveAuxiliaries.contains(lower[t - 1])
-            let kind = lex.triggers[Array(lower[e.candidate.tokens])] ?? ""
+            let kind = lex.triggers[Array(lower[e.candidate.tokens])] ?? (lex.speechVerbs.contains(lower[t]) ? "statement" : "")
+            // A statement's source is its author: for statements the speaker may be the agent.
+            let actor: (ResolvedMention) -> Bool = lex.statementKinds.contains(kind) ? { $0.type.isActor } : actor
             var agents: [ResolvedMention] = []
             var target: ResolvedMention?
             let clause = (end..<min(end + 7, lower.count)).prefix { ![",", ";", ".", "and", "but", "which", "who"].contains(lower[$0]) }
@@ -54,6 +56,13 @@ extension RelationFinder {
                 agents = [a]
             }
             let reporting = lex.statementKinds.contains(kind) || kind == "report"
+            // "The Israeli military said it targeted Hamas": a pronoun subject in reported speech is
+            // the speaker.
+            if agents.isEmpty, isVerb, !passive, t > 0, ["it", "they", "he", "she", "we"].contains(lower[t - 1]),
+               let speaker = ctx.sources.first, let m = ctx.mentions.first(where: { $0.id == speaker }),
+               m.candidate.tokens.upperBound < t {
+                agents = [m]
+            }
             if passive && !reporting {
                 target = ctx.nearestBefore(t, within: 6) { $0.type != .event && sameSide($0) }
             } else if agents.isEmpty, let a = ctx.nearestBefore(t, within: 10, where: { actor($0) && $0.type != .event && sameSide($0) }) {

@@ -22,6 +22,7 @@ struct Lexicon: Sendable {
     struct Raw: Decodable, Sendable {
         var extraStates: [StateEntry]
         var seatsOfPower: [String: String]
+        var extraCapitals: [String: String]
         var actorVerbs: Set<String>
         var metonymyPrepositions: Set<String>
         var actorContexts: Set<String>
@@ -168,6 +169,7 @@ struct Lexicon: Sendable {
             if let d = s.demonyms?.first { demonymOf[s.name] = d }
         }
         for (seat, state) in raw.seatsOfPower { gaz[key(seat)] = .seat(state) }
+        for (city, state) in raw.extraCapitals { gaz[key(city)] = .capital(city: city, state: state) }
         for name in stateNames { demonyms[key(name)] = name }
         self.gazetteer = gaz
         self.longestPhrase = gaz.keys.map(\.count).max() ?? 1

@@ -88,6 +88,8 @@ struct MentionFinder {
                 // capital letter mid-sentence; at the start of a sentence they are not trusted.
                 if n == 1, i == 0, !lex.regionNames.contains(name) { continue }
                 if lex.stopNames.contains(tokens[i].text) { continue }
+                // "22 March 2024": month names are dates, even where a town shares them.
+                if n == 1, lex.notPersonNames.contains(tokens[i].text) { continue }
                 // "Olexi Danilov": a small town's name next to another capitalized word is a surname.
                 if n == 1, isNameNeighbour(i - 1) || isNameNeighbour(i + 1) { continue }
                 out.append(make(r, .place, key: "place:" + normalizeKey(name), name: name, priority: 2))
@@ -126,6 +128,8 @@ struct MentionFinder {
         let next = c.tokens.upperBound
         let prev = c.tokens.lowerBound - 1
         var acts = false
+        // "talks in Cairo would continue": after a locative the capital is where, not who.
+        if prev >= 0, lex.locativePrepositions.contains(lower[prev]), lower[prev] != "from" { return c }
         if next < tokens.count, lex.actorVerbs.contains(lower[next]) || isPossessive(next) { acts = true }
         if next + 1 < tokens.count, ["also", "has", "had", "is", "was"].contains(lower[next]), lex.actorVerbs.contains(lower[next + 1]) { acts = true }
         if prev >= 0, lex.actorContexts.contains(lower[prev]) { acts = true }

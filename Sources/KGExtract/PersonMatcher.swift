@@ -129,6 +129,8 @@ extension MentionFinder {
         }
         // "in Khndzoresk", "near Togh", "next to Tegh"; a bare "to" is too often a recipient.
         let locative = prev == "to" ? ["next", "close", "near"].contains(prev2) : lex.locativePrepositions.contains(prev)
+            // "air strikes on Rafah", "the offensive against Avdiivka": the target of an attack word.
+            || (["on", "against"].contains(prev) && lex.triggers[[prev2]] != nil)
         if locative, r.count <= 2 { return place }
         if r.count >= 2, r.count <= 3, r.lowerBound > 0 { return person }
         // At the start of a line: a byline ("Akbar Novruz" alone), or a speaker before a colon

@@ -35,11 +35,14 @@ import KGText
         return lines.joined(separator: "\n") + "\n"
     }
 
-    @Test func sudanFixture() throws {
-        let text = try String(contentsOf: fixture("sudan.txt"), encoding: .utf8)
-        let source = SourceText(path: "sudan.txt", kind: .plain, text: text)
+    /// Articles from three conflicts, none of them the seeds'.
+    @Test(arguments: ["sudan.txt", "gaza.txt", "ukraine.md"])
+    func fixture(_ name: String) throws {
+        let text = try String(contentsOf: fixtureURL(name), encoding: .utf8)
+        let source = SourceText(path: name, kind: SourceKind(path: name) ?? .plain, text: text)
         let actual = Self.dump(Extractor().extract([source]), text: source.scalars)
-        let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/sudan.dump")
+        let stem = (name as NSString).deletingPathExtension
+        let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/\(stem).dump")
         if ProcessInfo.processInfo.environment["KGRAPH_RECORD"] == "1" || !FileManager.default.fileExists(atPath: golden.path) {
             try actual.write(to: golden, atomically: true, encoding: .utf8)
             Issue.record("recorded \(golden.lastPathComponent); check it and run again")
@@ -50,7 +53,7 @@ import KGText
             let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
             let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
             let first = zip(a, e).enumerated().first { $0.element.0 != $0.element.1 }
-            Issue.record("extraction differs from Golden/sudan.dump at line \((first?.offset ?? min(a.count, e.count)) + 1): got \(first.map { String($0.element.0) } ?? "(end)") want \(first.map { String($0.element.1) } ?? "(end)")")
+            Issue.record("extraction differs from Golden/\(stem).dump at line \((first?.offset ?? min(a.count, e.count)) + 1): got \(first.map { String($0.element.0) } ?? "(end)") want \(first.map { String($0.element.1) } ?? "(end)")")
         }
     }
 }

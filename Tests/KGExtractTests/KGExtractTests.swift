@@ -166,11 +166,11 @@ extension Graph {
     }
 
     @Test func graphIsConsistent() {
-        let g = extract(try! String(contentsOf: fixture("sudan.txt"), encoding: .utf8))
+        let g = extract(try! String(contentsOf: fixtureURL("sudan.txt"), encoding: .utf8))
         #expect(g.validate().isEmpty, "\(g.validate())")
     }
 }
 
-func fixture(_ name: String) -> URL {
+func fixtureURL(_ name: String) -> URL {
     URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").appendingPathComponent(name)
 }
