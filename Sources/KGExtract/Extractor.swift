@@ -31,7 +31,17 @@ public struct Extractor: Sendable {
             }
             RelationFinder(doc: doc).find(resolved, into: &relations, table: &table)
         }
-        return Graph(documents: documents, entities: table.finished(), relations: relations.all)
+        return Self.droppingBareEvents(Graph(documents: documents, entities: table.finished(), relations: relations.all))
+    }
+
+    /// An event with no agent, target, place or date ("the conflict", "a deployment" in passing)
+    /// tells the reader nothing it can be joined on; it is left out rather than drawn alone.
+    static func droppingBareEvents(_ graph: Graph) -> Graph {
+        let described = Set(graph.relations.map(\.subject))
+        let referenced = Set(graph.relations.flatMap { [$0.object.entityID].compactMap { $0 } + $0.attributedTo + $0.disputedBy })
+        var g = graph
+        g.entities.removeAll { $0.type == .event && !described.contains($0.id) && !referenced.contains($0.id) }
+        return g
     }
 }
 
