@@ -10,6 +10,7 @@ struct Coreference {
     func link(_ bySentence: [[Candidate]]) -> [[Candidate]] {
         var sentences = bySentence
         addAcronyms(&sentences)
+        addOtherNames(&sentences)
         propagateNames(&sentences)
         let all = sentences.flatMap { $0 }
         for s in sentences.indices {
@@ -66,6 +67,41 @@ struct Coreference {
         guard numbered.count == 1, let key = numbered.first, let full = all.first(where: { $0.key == key }) else { return }
         c.key = key
         c.name = full.name
+    }
+
+    /// "Lachin (which Armenians call Berdzor)", "Khankendi, also known as Stepanakert": the other
+    /// name, a capitalized word or two, is a mention of the same place or body.
+    private func addOtherNames(_ sentences: inout [[Candidate]]) {
+        for (s, sentence) in doc.sentences.enumerated() {
+            let t = sentence.tokens
+            let lower = t.map(\.lowercased)
+            for c in sentences[s] where c.type != .event && c.type != .person && c.type != .official {
+                var j = c.tokens.upperBound
+                if j < t.count, ["(", ","].contains(lower[j]) { j += 1 }
+                // "which Armenians call", "also known as", "known as", "called"
+                if j + 2 < t.count, lower[j] == "which", ["call", "calls", "called", "name", "names"].contains(lower[j + 2]) {
+                    j += 3
+                } else if j + 2 < t.count, lower[j] == "also", lower[j + 1] == "known", lower[j + 2] == "as" {
+                    j += 3
+                } else if j + 1 < t.count, lower[j] == "known", lower[j + 1] == "as" {
+                    j += 2
+                } else {
+                    continue
+                }
+                var e = j
+                while e < t.count, e - j < 2, t[e].isCapitalized { e += 1 }
+                guard e > j, !sentences[s].contains(where: { $0.tokens.overlaps(j..<e) }) else { continue }
+                var alias = c
+                alias.tokens = j..<e
+                alias.start = t[j].start
+                alias.end = t[e - 1].end
+                alias.surface = doc.source.cleanText(alias.start..<alias.end)
+                alias.extraAliases = []
+                alias.ownerTokens = nil
+                sentences[s].append(alias)
+            }
+            sentences[s].sort { $0.start < $1.start }
+        }
     }
 
     /// A name found once is found everywhere in the article: "Rafah", recognized after "strikes

@@ -77,9 +77,18 @@ extension RelationFinder {
                     agents = [a]
                 }
             }
+            // "A vehicle carrying Russian peacekeepers came under fire": what comes under it is the target.
+            if target == nil, t >= 2, lower[t - 1] == "under", ["came", "come", "comes", "coming"].contains(lower[t - 2]) {
+                target = ctx.nearestBefore(t - 2, within: 6) { $0.type != .event && $0.type != .place && sameSide($0) }
+            }
+            // "an open letter to Vladimir Putin": a statement's addressee.
+            if target == nil, reporting, let to = clause.first(where: { lower[$0] == "to" }) {
+                target = ctx.firstAfter(to + 1, within: 5) { $0.type.isActor }
+            }
             if target == nil, end < lower.count {
                 if lex.targetPrepositions.contains(lower[end]) {
-                    target = ctx.firstAfter(end + 1, within: 3) { $0.type != .event }
+                    // "fired at units of the Azerbaijani army": past a partitive to the force itself.
+                    target = ctx.firstAfter(end + 1, within: 5) { $0.type != .event }
                 } else if isVerb && !reporting {
                     // A direct object follows the verb at once ("attacked Armenia"); after a
                     // preposition ("killed in Nagorno-Karabakh") it is a circumstance, not a target.

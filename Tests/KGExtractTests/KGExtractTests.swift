@@ -165,6 +165,23 @@ extension Graph {
         #expect(extract("Troops arrived in Gyumri.").relations.isEmpty)
     }
 
+    @Test func otherNamesInParenthesesAreAliases() {
+        let g = extract("Azerbaijani forces advanced towards Lachin (which Armenians call Berdzor). Berdzor held.")
+        #expect(g.named("Lachin")?.aliases.contains("Berdzor") == true)
+        #expect(g.named("Lachin")?.mentions.count == 3)
+    }
+
+    @Test func lettersHaveAddresseesAndAttacksTargets() throws {
+        let g = extract("""
+            On Oct. 23, 2020, Arayik Harutyunyan issued an open letter to Russian President Vladimir Putin.             A vehicle carrying Russian peacekeepers came under fire near Dzhanyatag on Sept. 20, 2023.
+            """)
+        let letter = try #require(g.entities.first { $0.type == .event && $0.name.contains("letter") })
+        #expect(g.relations.contains { $0.subject == letter.id && $0.predicate == .hasTarget && $0.object == .entity(g.named("Vladimir Putin")!.id) })
+        let fire = try #require(g.entities.first { $0.type == .event && $0.name.contains("fire") })
+        #expect(g.relations.contains { $0.subject == fire.id && $0.predicate == .hasTarget
+            && $0.object == .entity(g.named("Russian peacekeeping contingent")!.id) })
+    }
+
     @Test func graphIsConsistent() {
         let g = extract(try! String(contentsOf: fixtureURL("sudan.txt"), encoding: .utf8))
         #expect(g.validate().isEmpty, "\(g.validate())")
