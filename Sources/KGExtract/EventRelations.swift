@@ -86,7 +86,8 @@ extension RelationFinder {
                 target = ctx.firstAfter(to + 1, within: 5) { $0.type.isActor }
             }
             if target == nil, end < lower.count {
-                if lex.targetPrepositions.contains(lower[end]) {
+                // "said at the Valdai club": for a statement, "at" gives the venue, not a target.
+                if lex.targetPrepositions.contains(lower[end]), !(reporting && lower[end] == "at") {
                     // "fired at units of the Azerbaijani army": past a partitive to the force itself.
                     target = ctx.firstAfter(end + 1, within: 5) { $0.type != .event }
                 } else if isVerb && !reporting {
