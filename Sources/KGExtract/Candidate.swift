@@ -56,6 +56,11 @@ struct AnalyzedDocument {
     }
 }
 
+/// The possessive marker as a token: "'s" or "’s".
+func isPossessiveMarker(_ lowercased: String) -> Bool {
+    lowercased == "'s" || lowercased == "\u{2019}s"
+}
+
 /// Normalization for identity keys: case-folded, curly quotes straightened, spaces collapsed.
 func normalizeKey(_ s: String) -> String {
     var out = ""

@@ -71,7 +71,7 @@ extension RelationFinder {
                 // security forces' raid", "Azerbaijan's offensive") or is the subject of a light
                 // verb that governs it ("X conducted a raid"). "Armenian forces repelled an
                 // attack": whoever repels it did not carry it out.
-                let adjacent = between.allSatisfy { ["'s", "\u{2019}s", "the", "a", "an"].contains($0) } && between.count <= 2
+                let adjacent = between.allSatisfy { isPossessiveMarker($0) || ["the", "a", "an"].contains($0) } && between.count <= 2
                 let governed = between.contains { lex.lightVerbs.contains($0) } && !between.contains(",")
                 if !between.contains(where: { lex.counterVerbs.contains($0) }), isVerb || adjacent || governed {
                     agents = [a]

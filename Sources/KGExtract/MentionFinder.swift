@@ -47,7 +47,7 @@ struct MentionFinder {
     }
 
     func isPossessive(_ i: Int) -> Bool {
-        i < tokens.count && (lower[i] == "'s" || lower[i] == "\u{2019}s")
+        i < tokens.count && isPossessiveMarker(lower[i])
     }
 
     /// A state named at `i` by demonym, name or possessive ("Russian", "Russia", "Russia’s"):

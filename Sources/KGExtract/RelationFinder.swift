@@ -42,7 +42,7 @@ struct RelationFinder {
                 return nil
             }
             let next = m.candidate.tokens.upperBound
-            if next < lower.count, lower[next] == "'s" || lower[next] == "\u{2019}s",
+            if next < lower.count, isPossessiveMarker(lower[next]),
                let owned = mentions.first(where: { $0.candidate.tokens.lowerBound == next + 1 }), ok(owned) {
                 return owned
             }

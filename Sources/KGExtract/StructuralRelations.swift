@@ -15,7 +15,7 @@ extension RelationFinder {
         if let id = table.id(forKey: "state:" + state) { return id }
         guard let r = c.ownerTokens, let last = r.last else { return nil }
         // Without the possessive: "Russia" of "Russia’s".
-        let end = ctx.lower[last] == "'s" || ctx.lower[last] == "\u{2019}s" ? last : r.upperBound
+        let end = isPossessiveMarker(ctx.lower[last]) ? last : r.upperBound
         guard end > r.lowerBound else { return nil }
         let tokens = ctx.sentence.tokens
         let start = tokens[r.lowerBound].start, stop = tokens[end - 1].end

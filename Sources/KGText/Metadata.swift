@@ -6,9 +6,9 @@ public struct DocumentMetadata: Sendable {
     public let date: DateLiteral?
 
     /// The title is the HTML `<title>` or the first undated line of three words or more without a
-    /// final period. The date is the
-    /// first full date in the article's opening lines (its dateline); failing that, the month of
-    /// the latest full date the article mentions, since news is written after what it reports.
+    /// final period. The date is the first full date in the article's opening lines (its
+    /// dateline); failing that, the month of the latest full date the article mentions, since
+    /// news is written after what it reports.
     public static func read(_ text: SourceText, sentences: [Sentence]) -> DocumentMetadata {
         let headerFinder = DateFinder(reference: nil)
         var title = text.markupTitle
@@ -36,7 +36,7 @@ public struct DocumentMetadata: Sendable {
         return DocumentMetadata(title: title, date: date)
     }
 
-    /// The opening lines: the first 400 scalars or the first blank-line-separated six lines.
+    /// The opening lines: the first twelve lines, and never more than 600 scalars.
     private static func headerLimit(_ text: SourceText) -> Int {
         var lines = 0
         for (i, c) in text.clean.enumerated() where c == "\n" {
