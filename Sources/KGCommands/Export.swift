@@ -25,6 +25,12 @@ struct Export: ParsableCommand {
         if format == nil, let ext = OutputWriter.fileExtension(output), RDFFormat(rawValue: ext) == nil {
             throw ValidationError("unknown RDF format '.\(ext)' in '\(output ?? "")': use .nt, .ttl or .jsonld, or --format")
         }
+        // A bad base is a usage error, found before any input is read.
+        do {
+            _ = try RDFMapper(base: base)
+        } catch {
+            throw ValidationError("--base \(base): \(error)")
+        }
     }
 
     func run() throws {
@@ -34,7 +40,8 @@ struct Export: ParsableCommand {
         do {
             text = try exportRDF(graph, format: chosen, base: base)
         } catch {
-            throw CommandError(description: "--base \(base): \(error)")
+            // The base was checked in validate(); what fails here is the export itself.
+            throw CommandError(description: "\(output ?? "standard output"): cannot export \(chosen.rawValue): \(error)")
         }
         try OutputWriter.write(Data(text.utf8), to: output)
     }

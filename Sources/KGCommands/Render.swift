@@ -22,19 +22,21 @@ struct Render: ParsableCommand {
     @Option(help: "Graphviz layout engine.")
     var layout: Layout?
 
+    /// `--format`, else the output file's extension; nil when neither names a format.
+    var chosenFormat: RenderFormat? {
+        format ?? OutputWriter.fileExtension(output).flatMap(RenderFormat.init(fileExtension:))
+    }
+
     func validate() throws {
-        if format == nil {
-            guard let ext = OutputWriter.fileExtension(output) else {
-                throw ValidationError("cannot tell the format of '\(output)': give --format svg, png, pdf or dot")
-            }
-            guard RenderFormat(fileExtension: ext) != nil else {
-                throw ValidationError("unknown picture format '.\(ext)' in '\(output)': use .svg, .png, .pdf or .dot, or --format")
-            }
+        guard chosenFormat == nil else { return }
+        guard let ext = OutputWriter.fileExtension(output) else {
+            throw ValidationError("cannot tell the format of '\(output)': give --format svg, png, pdf or dot")
         }
+        throw ValidationError("unknown picture format '.\(ext)' in '\(output)': use .svg, .png, .pdf or .dot, or --format")
     }
 
     func run() throws {
-        let chosen = format ?? RenderFormat(fileExtension: OutputWriter.fileExtension(output) ?? "")!
+        guard let chosen = chosenFormat else { throw ValidationError("no picture format") }
         let graph = try input.graph()
         let bytes: [UInt8]
         do {

@@ -195,5 +195,6 @@ import Testing
         try expectFailure(["export", seeds, "--format", "rdfxml"], status: 2, mentions: "--format")
         try expectFailure(["render", seeds, "--format", "svg", "--layout", "spiral"], status: 2, mentions: "--layout")
         try expectFailure(["render", seeds, "--format", "gif"], status: 2, mentions: "--format")
+        try expectFailure(["export", seeds, "--format", "ttl", "--base", "not-an-iri"], status: 2, mentions: "--base")
     }
 }
