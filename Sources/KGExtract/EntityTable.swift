@@ -24,7 +24,7 @@ struct EntityTable {
             return e.id
         }
         let id = "e\(entities.count + 1)"
-        var e = Entity(id: id, name: c.name, type: c.type, aliases: [], mentions: [mention])
+        var e = Entity(id: id, name: c.name, type: c.type, aliases: [], mentions: [mention], key: c.key)
         for alias in [c.surface] + c.extraAliases { addAlias(alias, to: &e) }
         index[c.key] = entities.count
         position[id] = entities.count

@@ -69,13 +69,57 @@ public struct Entity: Sendable, Hashable, Codable, Identifiable {
     /// Other names for the same thing seen in the text ("Aliyev", "Azerbaijan President Ilham Aliyev").
     public var aliases: [String]
     public var mentions: [Mention]
+    /// The extractor's identity key ("state:russia", "agency:russia|ministry|defense"). Two
+    /// extractions that give one thing the same key mean the same thing, which is what lets a
+    /// store merge documents ingested one at a time. Nil for entities built by hand.
+    public var key: String?
+    /// The Wikidata item ("Q159"), for entities the lexicon knows.
+    public var wikidata: String?
+    /// The CAMEO actor code ("RUS"; for states the ISO 3166 alpha-3 code).
+    public var cameo: String?
+    /// Typed extras: for events, `class` ("attack") and `cameo` (the CAMEO root code, "19").
+    public var attributes: [String: String]
 
-    public init(id: String, name: String, type: EntityType, aliases: [String] = [], mentions: [Mention] = []) {
+    public init(id: String, name: String, type: EntityType, aliases: [String] = [], mentions: [Mention] = [],
+                key: String? = nil, wikidata: String? = nil, cameo: String? = nil, attributes: [String: String] = [:]) {
         self.id = id
         self.name = name
         self.type = type
         self.aliases = aliases
         self.mentions = mentions
+        self.key = key
+        self.wikidata = wikidata
+        self.cameo = cameo
+        self.attributes = attributes
+    }
+
+    private enum CodingKeys: String, CodingKey { case id, name, type, aliases, mentions, key, wikidata, cameo, attributes }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        name = try c.decode(String.self, forKey: .name)
+        type = try c.decode(EntityType.self, forKey: .type)
+        aliases = try c.decodeIfPresent([String].self, forKey: .aliases) ?? []
+        mentions = try c.decodeIfPresent([Mention].self, forKey: .mentions) ?? []
+        key = try c.decodeIfPresent(String.self, forKey: .key)
+        wikidata = try c.decodeIfPresent(String.self, forKey: .wikidata)
+        cameo = try c.decodeIfPresent(String.self, forKey: .cameo)
+        attributes = try c.decodeIfPresent([String: String].self, forKey: .attributes) ?? [:]
+    }
+
+    /// Optional fields are left out when empty, so the contract's required shape stays small.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(name, forKey: .name)
+        try c.encode(type, forKey: .type)
+        try c.encode(aliases, forKey: .aliases)
+        try c.encode(mentions, forKey: .mentions)
+        try c.encodeIfPresent(key, forKey: .key)
+        try c.encodeIfPresent(wikidata, forKey: .wikidata)
+        try c.encodeIfPresent(cameo, forKey: .cameo)
+        if !attributes.isEmpty { try c.encode(attributes, forKey: .attributes) }
     }
 }
 
