@@ -30,6 +30,8 @@ struct Candidate: Sendable {
     var titleTokens: Range<Int>?
     /// Other full names this mention carries (the whole "Azerbaijan President Ilham Aliyev").
     var extraAliases: [String] = []
+    /// For events: the class and CAMEO root code of the trigger.
+    var eventClass: EventLexicon.EventClass?
 
     var span: Range<Int> { start..<end }
 }

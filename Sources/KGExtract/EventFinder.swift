@@ -7,6 +7,7 @@ import KGText
 struct EventFinder {
     let doc: AnalyzedDocument
     let lex = Lexicon.shared
+    let events = EventLexicon.shared
 
     func find(_ candidates: [[Candidate]]) -> [[Candidate]] {
         // The last unnamed event of each kind: "the recruitment" two sentences on is the same one.
@@ -23,10 +24,7 @@ struct EventFinder {
             while i < tokens.count {
                 defer { i += 1 }
                 guard !taken.contains(i), tokens[i].kind == .word else { continue }
-                var match: (String, Int)?
-                for n in [2, 1] where i + n <= tokens.count {
-                    if let kind = lex.triggers[Array(lower[i..<(i + n)])] { match = (kind, n); break }
-                }
+                var match = events.match(lower, at: i)
                 // "Putin said at the Valdai club on Oct. 20": a dated utterance is a statement event.
                 // The date must be the utterance's own: no other event word between the verb and it
                 // ("said the talks would resume on Monday" dates the talks, not the saying).
@@ -34,15 +32,19 @@ struct EventFinder {
                     d.range.lowerBound > tokens[i].start && d.range.lowerBound - tokens[i].end < 60
                         && !doc.source.clean[tokens[i].end..<d.range.lowerBound].contains(where: { [",", ";", "\u{201C}", "\""].contains($0) })
                         && !tokens.indices.contains(where: { k in
-                            k > i && tokens[k].start < d.range.lowerBound && lex.triggers[[lower[k]]] != nil
+                            k > i && tokens[k].start < d.range.lowerBound && events.isTrigger(lower[k])
                         })
                 }) {
-                    match = ("statement", 1)
+                    match = (EventLexicon.statement, 1)
                 }
-                guard let (kind, n) = match else { continue }
+                guard let (cls, n) = match else { continue }
+                let kind = cls.name
                 // One event per clause: a second trigger right after the first describes the same thing
                 // ("offensive operation").
                 if let last = out.last, last.tokens.upperBound + 2 >= i { continue }
+                // "air strikes on Rafah, killing 20 people": a participle after a comma tells what
+                // the event did, not a second event.
+                if !out.isEmpty, i > 0, tokens[i - 1].text == ",", lower[i].hasSuffix("ing") { continue }
                 let hasArgument = hasDate || mentions.contains { abs($0.tokens.lowerBound - i) <= 8 && $0.type != .event }
                 guard hasArgument else { continue }
                 let r = i..<(i + n)
@@ -58,7 +60,7 @@ struct EventFinder {
                                      end: tokens[i + n - 1].end, type: .event,
                                      key: key, name: name,
                                      surface: doc.source.cleanText(tokens[i].start..<tokens[i + n - 1].end),
-                                     priority: 1))
+                                     priority: 1, eventClass: cls))
                 i += n - 1
             }
             return out

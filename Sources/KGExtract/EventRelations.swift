@@ -32,7 +32,7 @@ extension RelationFinder {
             let end = e.candidate.tokens.upperBound
             let isVerb = lower[t].hasSuffix("ed")
             let passive = isVerb && t > 0 && Self.passiveAuxiliaries.contains(lower[t - 1])
-            let kind = lex.triggers[Array(lower[e.candidate.tokens])] ?? (lex.speechVerbs.contains(lower[t]) ? "statement" : "")
+            let kind = e.candidate.eventClass?.name ?? ""
             // A statement's source is its author: for statements the speaker may be the agent.
             let actor: (ResolvedMention) -> Bool = lex.statementKinds.contains(kind) ? { $0.type.isActor } : actor
             var agents: [ResolvedMention] = []
@@ -112,7 +112,8 @@ extension RelationFinder {
             let tokenStarts = ctx.sentence.tokens.map(\.start)
             let ownDates = dateMentions.filter { d in
                 let k = tokenStarts.firstIndex { $0 >= d.range.lowerBound } ?? lower.count
-                return nearest(k, is: t) && (k >= quoted.count || quoted[k] == quoted[t])
+                // Like a place, a date follows its event ("air strikes on Rafah on Monday, killing …").
+                return owner(ofPlaceAt: k, is: t) && (k >= quoted.count || quoted[k] == quoted[t])
             }
             if let date = ownDates.min(by: { abs($0.range.lowerBound - startOffset) < abs($1.range.lowerBound - startOffset) }) {
                 out.append(Relation(subject: e.id, predicate: .hasDate, object: .date(date.date), evidence: [ctx.evidence]))

@@ -16,6 +16,7 @@ public struct Extractor: Sendable {
         var documents: [Document] = []
         var table = EntityTable()
         var relations = RelationSet()
+        var eventClasses: [String: EventLexicon.EventClass] = [:]
         for (n, source) in sources.enumerated() {
             let doc = AnalyzedDocument(id: "d\(n + 1)", source: source)
             documents.append(Document(id: doc.id, path: source.path, title: doc.title, date: doc.date))
@@ -25,13 +26,23 @@ public struct Extractor: Sendable {
             var resolved: [[ResolvedMention]] = []
             for (s, list) in candidates.enumerated() {
                 var row = list.map { ResolvedMention(candidate: $0, id: table.add($0, doc: doc.id)) }
-                row += events[s].map { ResolvedMention(candidate: $0, id: table.add($0, doc: doc.id)) }
+                for e in events[s] {
+                    let id = table.add(e, doc: doc.id)
+                    if let cls = e.eventClass, eventClasses[id] == nil { eventClasses[id] = cls }
+                    row.append(ResolvedMention(candidate: e, id: id))
+                }
                 row.sort { $0.candidate.start < $1.candidate.start }
                 resolved.append(row)
             }
             RelationFinder(doc: doc).find(resolved, into: &relations, table: &table)
         }
-        return Self.droppingBareEvents(Graph(documents: documents, entities: table.finished(), relations: relations.all))
+        var entities = table.finished()
+        for k in entities.indices {
+            guard let cls = eventClasses[entities[k].id] else { continue }
+            entities[k].attributes["class"] = cls.name
+            if let cameo = cls.cameo { entities[k].attributes["cameo"] = cameo }
+        }
+        return Self.droppingBareEvents(Graph(documents: documents, entities: entities, relations: relations.all))
     }
 
     /// An event with no agent, target, place or date ("the conflict", "a deployment" in passing)

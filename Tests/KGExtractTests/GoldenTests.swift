@@ -14,7 +14,11 @@ import KGText
         for d in g.documents { lines.append("Document \(d.id) date=\(d.date?.iso ?? "-") title=\(d.title ?? "-")") }
         for e in g.entities {
             let spans = e.mentions.map { "\($0.start)..<\($0.end)" }.joined(separator: ",")
-            lines.append("Entity \(e.type.rawValue) \"\(e.name)\" @\(spans) aliases=\(e.aliases.sorted())")
+            var line = "Entity \(e.type.rawValue) \"\(e.name)\" @\(spans) aliases=\(e.aliases.sorted())"
+            if !e.attributes.isEmpty { line += " \(e.attributes.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))" }
+            if let q = e.wikidata { line += " wikidata=\(q)" }
+            if let c = e.cameo { line += " cameo=\(c)" }
+            lines.append(line)
             for m in e.mentions {
                 lines.append("  mention \"\(String(String.UnicodeScalarView(text[m.start..<m.end])))\"")
             }

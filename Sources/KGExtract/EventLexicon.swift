@@ -1,0 +1,49 @@
+import Foundation
+import KGText
+
+/// Event classes and their triggers, from `Resources/events.tsv`: which words name a happening,
+/// what kind of happening, and its CAMEO root code.
+struct EventLexicon: Sendable {
+    struct EventClass: Sendable, Hashable {
+        let name: String
+        /// The CAMEO root code ("19"); nil for classes CAMEO has no family for (elections).
+        let cameo: String?
+    }
+
+    /// Trigger phrase as lowercased tokens → its class.
+    let triggers: [[String]: EventClass]
+    /// The longest trigger, in tokens: the matcher tries this many first.
+    let longestTrigger: Int
+
+    /// A dated "said" is a statement even though "said" is no trigger.
+    static let statement = EventClass(name: "statement", cameo: "01")
+
+    static let shared = EventLexicon(tsv: ResourceLoader.text(named: "events", withExtension: "tsv", in: .module))
+
+    init(tsv: String) {
+        var triggers: [[String]: EventClass] = [:]
+        for line in tsv.split(separator: "\n") where !line.hasPrefix("#") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count == 3 else { continue }
+            let cameo = fields[1] == "-" ? nil : fields[1]
+            let cls = EventClass(name: fields[0], cameo: cameo)
+            for trigger in fields[2].split(separator: "|") {
+                let key = Lexicon.phraseKey(String(trigger))
+                // The first class listed for a word keeps it, so the file reads top to bottom.
+                if !key.isEmpty, triggers[key] == nil { triggers[key] = cls }
+            }
+        }
+        self.triggers = triggers
+        self.longestTrigger = triggers.keys.map(\.count).max() ?? 1
+    }
+
+    /// The trigger starting at token `i`, longest first, with its length in tokens.
+    func match(_ lower: [String], at i: Int) -> (EventClass, Int)? {
+        for n in stride(from: min(longestTrigger, lower.count - i), through: 1, by: -1) {
+            if let cls = triggers[Array(lower[i..<(i + n)])] { return (cls, n) }
+        }
+        return nil
+    }
+
+    func isTrigger(_ lowercasedWord: String) -> Bool { triggers[[lowercasedWord]] != nil }
+}
