@@ -10,6 +10,7 @@ struct Coreference {
     func link(_ bySentence: [[Candidate]]) -> [[Candidate]] {
         var sentences = bySentence
         addAcronyms(&sentences)
+        DescriptionLinker(doc: doc).link(&sentences)
         addOtherNames(&sentences)
         propagateNames(&sentences)
         let all = sentences.flatMap { $0 }

@@ -1,0 +1,153 @@
+import KGModel
+import KGText
+
+/// News names a body once and then describes it: "Ukraine’s Main Intelligence Directorate (HUR)"
+/// becomes "the Ukrainian intelligence service", "the Defense Ministry's intelligence arm" and
+/// "the Directorate". A description is linked to the named body only when the article has
+/// exactly one body that fits it; otherwise it stays its own entity (or no entity at all).
+struct DescriptionLinker {
+    struct Words: Decodable, Sendable {
+        var descriptionHeads: Set<String>
+        var genericWords: Set<String>
+    }
+
+    static let words = ResourceLoader.decode(Words.self, named: "coreference", in: .module)
+
+    /// A named body of the article: what its name says and whose it is.
+    struct Named {
+        let candidate: Candidate
+        let words: Set<String>
+        let state: String?
+    }
+
+    let doc: AnalyzedDocument
+    let lex = Lexicon.shared
+
+    func link(_ sentences: inout [[Candidate]]) {
+        let named = namedBodies(sentences)
+        guard !named.isEmpty else { return }
+        for s in sentences.indices {
+            let tokens = doc.sentences[s].tokens
+            var added: [Candidate] = []
+            for k in sentences[s].indices {
+                let c = sentences[s][k]
+                guard c.type == .agency else { continue }
+                // "the Ukrainian intelligence service": a state's body, described in lowercase words.
+                if let kind = descriptionWords(c, tokens), let body = unique(named, kind: kind, state: Self.state(of: c), before: c.start) {
+                    sentences[s][k] = relinked(c, to: body.candidate)
+                    continue
+                }
+                // "the Ukrainian Defense Ministry's intelligence arm": a description owned by a body.
+                let j = c.tokens.upperBound
+                guard j < tokens.count, isPossessiveMarker(tokens[j].lowercased) else { continue }
+                var e = j + 1
+                while e < tokens.count, e - j <= 3, tokens[e].kind == .word, !tokens[e].isCapitalized,
+                      !Self.words.descriptionHeads.contains(tokens[e - 1].lowercased) || e == j + 1 { e += 1 }
+                while e > j + 1, !Self.words.descriptionHeads.contains(tokens[e - 1].lowercased) { e -= 1 }
+                guard e > j + 2, !sentences[s].contains(where: { $0.tokens.overlaps((j + 1)..<e) }) else { continue }
+                let kind = Set(tokens[(j + 1)..<(e - 1)].map(\.lowercased)).subtracting(Self.words.genericWords)
+                guard !kind.isEmpty, let body = unique(named, kind: kind, state: Self.state(of: c), before: c.start) else { continue }
+                var m = relinked(body.candidate, to: body.candidate)
+                m.sentence = s
+                m.tokens = (j + 1)..<e
+                m.start = tokens[j + 1].start
+                m.end = tokens[e - 1].end
+                m.surface = doc.source.cleanText(m.start..<m.end)
+                added.append(m)
+            }
+            added += definiteHeads(s, tokens, sentences[s], named)
+            if !added.isEmpty {
+                sentences[s] += added
+                sentences[s].sort { $0.start < $1.start }
+            }
+        }
+    }
+
+    /// "the Directorate", "the Service": a body's head word, capitalized after "the", is the one
+    /// body of the article whose name ends with it.
+    private func definiteHeads(_ s: Int, _ tokens: [Token], _ existing: [Candidate], _ named: [Named]) -> [Candidate] {
+        var out: [Candidate] = []
+        for k in 1..<max(1, tokens.count) where tokens[k - 1].lowercased == "the" && tokens[k].isCapitalized {
+            let head = tokens[k].lowercased
+            guard lex.agencyHeads.contains(head) || lex.organizationHeads.contains(head),
+                  k + 1 >= tokens.count || !(tokens[k + 1].isCapitalized || tokens[k + 1].lowercased == "of"),
+                  !existing.contains(where: { $0.tokens.contains(k) }) else { continue }
+            let fits = named.filter { $0.candidate.start < tokens[k].start && $0.candidate.name.split(separator: " ").last?.lowercased() == head }
+            guard Set(fits.map(\.candidate.key)).count == 1, let body = fits.last else { continue }
+            var m = body.candidate
+            m.sentence = s
+            m.tokens = k..<(k + 1)
+            m.start = tokens[k].start
+            m.end = tokens[k].end
+            m.surface = tokens[k].text
+            m.extraAliases = []
+            m.ownerTokens = nil
+            m.titleTokens = nil
+            m.role = nil
+            out.append(m)
+        }
+        return out
+    }
+
+    /// The lowercase words of a described body ("intelligence" of "Ukrainian intelligence
+    /// service"), or nil when the mention is a name ("Ukrainian Defense Ministry").
+    private func descriptionWords(_ c: Candidate, _ tokens: [Token]) -> Set<String>? {
+        let own = c.tokens.filter { !(c.ownerTokens?.contains($0) ?? false) && tokens[$0].kind == .word }
+        guard let last = own.last, Self.words.descriptionHeads.contains(tokens[last].lowercased),
+              own.allSatisfy({ !tokens[$0].isCapitalized }) else { return nil }
+        let kind = Set(own.dropLast().map { tokens[$0].lowercased }).subtracting(Self.words.genericWords)
+        return kind.isEmpty ? nil : kind
+    }
+
+    /// The one named body, told before `offset`, whose name has every word of `kind` and whose
+    /// state, when both are known, is `state`.
+    private func unique(_ named: [Named], kind: Set<String>, state: String?, before offset: Int) -> Named? {
+        let fits = named.filter { n in
+            n.candidate.start < offset && kind.isSubset(of: n.words) && (state == nil || n.state == nil || n.state == state)
+        }
+        guard Set(fits.map(\.candidate.key)).count == 1 else { return nil }
+        return fits.last
+    }
+
+    /// The state a body belongs to, from the mention or from its key ("agency:Mali|ministry of defense").
+    static func state(of c: Candidate) -> String? {
+        if let s = c.ownerState { return s }
+        guard c.key.hasPrefix("agency:"), let bar = c.key.firstIndex(of: "|") else { return nil }
+        let s = c.key[c.key.index(c.key.startIndex, offsetBy: 7)..<bar]
+        return s.isEmpty || s == "?" ? nil : String(s)
+    }
+
+    private func relinked(_ c: Candidate, to body: Candidate) -> Candidate {
+        var c = c
+        c.key = body.key
+        c.name = body.name
+        c.type = body.type
+        c.ownerState = body.ownerState
+        c.extraAliases = []
+        return c
+    }
+
+    /// Agencies and organizations the article names with capitals, with the state each belongs
+    /// to: its own owner, or a state written just before it ("Ukraine’s Main Intelligence Directorate").
+    private func namedBodies(_ sentences: [[Candidate]]) -> [Named] {
+        var out: [Named] = []
+        for (s, list) in sentences.enumerated() {
+            let tokens = doc.sentences[s].tokens
+            for c in list where (c.type == .agency || c.type == .organization) && c.eventClass == nil {
+                let capitalized = c.tokens.filter { tokens[$0].kind == .word && tokens[$0].isCapitalized && !(c.ownerTokens?.contains($0) ?? false) }
+                guard !capitalized.isEmpty else { continue }
+                var state = Self.state(of: c)
+                if state == nil, let before = list.last(where: { $0.type == .state && $0.tokens.upperBound <= c.tokens.lowerBound }),
+                   c.tokens.lowerBound - before.tokens.upperBound <= 1 {
+                    state = before.name
+                }
+                let words = Set(c.name.split(separator: " ").map { $0.lowercased() })
+                out.append(Named(candidate: c, words: words, state: state))
+            }
+        }
+        // A body's state, once known from any of its mentions, holds for all of them ("HUR").
+        var stateByKey: [String: String] = [:]
+        for n in out { if let s = n.state, stateByKey[n.candidate.key] == nil { stateByKey[n.candidate.key] = s } }
+        return out.map { Named(candidate: $0.candidate, words: $0.words, state: stateByKey[$0.candidate.key]) }
+    }
+}
