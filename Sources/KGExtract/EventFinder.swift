@@ -8,6 +8,7 @@ struct EventFinder {
     let doc: AnalyzedDocument
     let lex = Lexicon.shared
     let events = EventLexicon.shared
+    let interviewPhrases = EventRules.shared.interviewPhrases
 
     func find(_ candidates: [[Candidate]]) -> [[Candidate]] {
         // The last unnamed event of each kind: "the recruitment" two sentences on is the same one.
@@ -36,6 +37,12 @@ struct EventFinder {
                         })
                 }) {
                     match = (EventLexicon.statement, 1)
+                }
+                // "Pashinyan told POLITICO last week": speech to a news outlet is an interview.
+                if match == nil, let phrase = interviewPhrases.first(where: { i + $0.count <= lower.count && lower[i..<(i + $0.count)].elementsEqual($0) }),
+                   let outlet = mentions.first(where: { $0.type == .organization && $0.tokens.lowerBound >= i + phrase.count && $0.tokens.lowerBound <= i + phrase.count + 3 }),
+                   !lower[(i + phrase.count)..<outlet.tokens.lowerBound].contains(where: { [",", "that"].contains($0) }) {
+                    match = (EventLexicon.interview, phrase.count)
                 }
                 guard let (cls, n) = match else { continue }
                 let kind = cls.name

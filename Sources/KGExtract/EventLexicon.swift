@@ -17,6 +17,8 @@ struct EventLexicon: Sendable {
 
     /// A dated "said" is a statement even though "said" is no trigger.
     static let statement = EventClass(name: "statement", cameo: "01")
+    /// "told POLITICO": speech to an outlet.
+    static let interview = EventClass(name: "interview", cameo: "01")
 
     static let shared = EventLexicon(tsv: ResourceLoader.text(named: "events", withExtension: "tsv", in: .module))
 
@@ -46,4 +48,15 @@ struct EventLexicon: Sendable {
     }
 
     func isTrigger(_ lowercasedWord: String) -> Bool { triggers[[lowercasedWord]] != nil }
+}
+
+/// Rules about events that are word lists rather than triggers: `Resources/event-rules.json`.
+struct EventRules: Decodable, Sendable {
+    var accusingRoots: Set<String>
+    var interviewVerbs: [String]
+
+    static let shared = ResourceLoader.decode(EventRules.self, named: "event-rules", in: .module)
+
+    /// `interviewVerbs` as token sequences, longest first.
+    var interviewPhrases: [[String]] { interviewVerbs.map(Lexicon.phraseKey).sorted { $0.count > $1.count } }
 }

@@ -10,7 +10,12 @@ import KGText
 /// 5. `EventFinder`: event triggers with their agent, target, place and date;
 /// 6. `RelationFinder`: typed relations between entities, with evidence and attribution.
 public struct Extractor: Sendable {
-    public init() {}
+    let lexicon: Lexicon
+
+    /// `lexicon`: the names to look up; `ExtractorLexicon.loading(files:)` adds a user's entries.
+    public init(lexicon: ExtractorLexicon = .standard) {
+        self.lexicon = lexicon.value
+    }
 
     public func extract(_ sources: [SourceText]) -> Graph {
         var documents: [Document] = []
@@ -18,7 +23,7 @@ public struct Extractor: Sendable {
         var relations = RelationSet()
         var eventClasses: [String: EventLexicon.EventClass] = [:]
         for (n, source) in sources.enumerated() {
-            let doc = AnalyzedDocument(id: "d\(n + 1)", source: source)
+            let doc = AnalyzedDocument(id: "d\(n + 1)", source: source, lexicon: lexicon)
             documents.append(Document(id: doc.id, path: source.path, title: doc.title, date: doc.date))
             var candidates = doc.sentences.map { MentionFinder(doc: doc, sentence: $0).find() }
             candidates = Coreference(doc: doc).link(candidates)
@@ -89,4 +94,9 @@ struct RelationSet {
     }
 
     var all: [Relation] { order.map { byKey[$0]! } }
+
+    /// The relations with these keys, in the order they were first found.
+    func relations(for keys: Set<Relation.Key>) -> [Relation] {
+        order.filter(keys.contains).map { byKey[$0]! }
+    }
 }

@@ -93,6 +93,14 @@ struct RelationFinder {
                 relations.add(r)
             }
         }
+        // Telling of another side's hostile act is accusing it.
+        let cameo = Dictionary(resolved.joined().compactMap { m in m.candidate.eventClass?.cameo.map { (m.id, $0) } },
+                               uniquingKeysWith: { a, _ in a })
+        let keys = Dictionary(table.entities.compactMap { e in e.key.map { (e.id, $0) } }, uniquingKeysWith: { a, _ in a })
+        for r in InferredStance(cameo: cameo, keys: keys).accusations(in: relations.relations(for: touched)) {
+            touched.insert(r.key)
+            relations.add(r)
+        }
         // Whoever denies a source's claims disputes everything the document attributes to it.
         relations.update(touched) { r in
             guard r.attributes["source"] == nil else { return }

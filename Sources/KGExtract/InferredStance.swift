@@ -1,0 +1,48 @@
+import KGModel
+import KGText
+
+/// Accusations the text makes without the word: "the ministry said Armenian units fired at our
+/// positions" is the ministry accusing the Armenian units, whether or not it says "accuse".
+/// A source that tells of another side's hostile act accuses that side; telling of one's own
+/// side's act ("the ministry said its forces repelled…") accuses no one.
+struct InferredStance {
+    static var data: EventRules { EventRules.shared }
+
+    /// Event id → CAMEO root, for this document's events.
+    let cameo: [String: String]
+    /// Entity id → identity key, for every entity so far.
+    let keys: [String: String]
+
+    func accusations(in relations: [Relation]) -> [Relation] {
+        // Whose side each official and body is on, from the keys and the document's own
+        // officialOf/partOf facts ("Konashenkov, spokesman of the Russian Defense Ministry").
+        var side: [String: String] = [:]
+        for (id, key) in keys { if let s = Self.state(fromKey: key) { side[id] = s } }
+        for _ in 0..<2 {
+            for r in relations where r.predicate == .officialOf || r.predicate == .partOf {
+                if side[r.subject] == nil, let o = r.object.entityID, let s = side[o] { side[r.subject] = s }
+            }
+        }
+        // "a shooting between the armed forces of Azerbaijan and Armenia": a source that names
+        // both sides of a clash blames neither.
+        var agentCount: [String: Int] = [:]
+        for r in relations where r.predicate == .hasAgent { agentCount[r.subject, default: 0] += 1 }
+        var out: [Relation] = []
+        for r in relations where r.predicate == .hasAgent && !r.attributedTo.isEmpty && agentCount[r.subject] == 1 {
+            guard let root = cameo[r.subject], Self.data.accusingRoots.contains(root), let agent = r.object.entityID else { continue }
+            for source in r.attributedTo where source != agent {
+                if let a = side[source], let b = side[agent], a == b { continue }
+                out.append(Relation(subject: source, predicate: .accuses, object: .entity(agent), evidence: r.evidence))
+            }
+        }
+        return out
+    }
+
+    /// "state:Russia" and "agency:Russia|ministry of defense" are Russia's; other keys say nothing.
+    static func state(fromKey key: String) -> String? {
+        if key.hasPrefix("state:") { return String(key.dropFirst(6)) }
+        guard key.hasPrefix("agency:"), let bar = key.firstIndex(of: "|") else { return nil }
+        let s = key[key.index(key.startIndex, offsetBy: 7)..<bar]
+        return s.isEmpty || s == "?" ? nil : String(s)
+    }
+}
