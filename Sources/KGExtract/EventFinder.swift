@@ -12,7 +12,7 @@ struct EventFinder {
 
     func find(_ candidates: [[Candidate]]) -> [[Candidate]] {
         // The last unnamed event of each kind: "the recruitment" two sentences on is the same one.
-        var recent: [String: (key: String, sentence: Int)] = [:]
+        var recent: [String: (key: String, sentence: Int, days: Set<String>)] = [:]
         return doc.sentences.map { sentence in
             let tokens = sentence.tokens
             let lower = tokens.map(\.lowercased)
@@ -48,10 +48,10 @@ struct EventFinder {
                 let kind = cls.name
                 // One event per clause: a second trigger right after the first describes the same thing
                 // ("offensive operation").
-                if let last = out.last, last.tokens.upperBound + 2 >= i { continue }
+                if let last = out.last(where: { $0.type == .event }), last.tokens.upperBound + 2 >= i { continue }
                 // "air strikes on Rafah, killing 20 people": a participle after a comma tells what
                 // the event did, not a second event.
-                if !out.isEmpty, i > 0, tokens[i - 1].text == ",", lower[i].hasSuffix("ing") { continue }
+                if out.contains(where: { $0.type == .event }), i > 0, tokens[i - 1].text == ",", lower[i].hasSuffix("ing") { continue }
                 let hasArgument = hasDate || mentions.contains { abs($0.tokens.lowerBound - i) <= 8 && $0.type != .event }
                 guard hasArgument else { continue }
                 let r = i..<(i + n)
@@ -61,8 +61,20 @@ struct EventFinder {
                 let named = name != tokens[r].map(\.text).joined(separator: " ")
                 var key = named ? "event:\(doc.id):\(kind):\(name.split(separator: " ").dropFirst(n).joined(separator: " "))"
                     : "event:\(doc.id):\(tokens[i].start)"
-                if !named, let last = recent[kind], sentence.index - last.sentence <= 3 { key = last.key }
-                recent[kind] = (key, sentence.index)
+                // …unless the two sentences give it different dates ("shelled El Fasher on July 6 …
+                // shelled it again on July 13").
+                let days = Set(sentenceDates.map { $0.date.iso })
+                if !named, let last = recent[kind], sentence.index - last.sentence <= 3,
+                   days.isEmpty || last.days.isEmpty || !days.isDisjoint(with: last.days) { key = last.key }
+                recent[kind] = (key, sentence.index, days)
+                // "the Russian invasion", "Azerbaijani shelling": the demonym before an event
+                // names the state that carries it out, and becomes its mention.
+                if i > 0, !taken.contains(i - 1), tokens[i - 1].isCapitalized, let state = lex.demonyms[[lower[i - 1]]],
+                   lex.stateNames.contains(state) {
+                    let d = tokens[i - 1]
+                    out.append(Candidate(sentence: sentence.index, tokens: (i - 1)..<i, start: d.start, end: d.end, type: .state,
+                                         key: "state:" + state, name: state, surface: d.text, priority: 3))
+                }
                 out.append(Candidate(sentence: sentence.index, tokens: r, start: tokens[i].start,
                                      end: tokens[i + n - 1].end, type: .event,
                                      key: key, name: name,

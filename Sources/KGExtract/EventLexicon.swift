@@ -54,6 +54,10 @@ struct EventLexicon: Sendable {
 struct EventRules: Decodable, Sendable {
     var accusingRoots: Set<String>
     var interviewVerbs: [String]
+    var auxiliaries: Set<String>
+    var passiveAuxiliaries: Set<String>
+    var possessivePronouns: Set<String>
+    var statementSettings: Set<String>
 
     static let shared = ResourceLoader.decode(EventRules.self, named: "event-rules", in: .module)
 

@@ -4,7 +4,7 @@ import KGText
 /// Event arguments and actor-to-actor relations: who did it, to whom, where and when; who
 /// accuses, denies or aids whom.
 extension RelationFinder {
-    static let passiveAuxiliaries: Set<String> = ["was", "were", "been", "being", "is", "are", "be"]
+    var rules: EventRules { EventRules.shared }
 
     func events(_ ctx: Context) -> [Relation] {
         var out: [Relation] = []
@@ -30,8 +30,13 @@ extension RelationFinder {
             // circumstances: arguments stay on the trigger's side of the quotation marks.
             let sameSide: (ResolvedMention) -> Bool = { quoted[$0.candidate.tokens.lowerBound] == quoted[t] }
             let end = e.candidate.tokens.upperBound
-            let isVerb = lower[t].hasSuffix("ed")
-            let passive = isVerb && t > 0 && Self.passiveAuxiliaries.contains(lower[t - 1])
+            // A trigger after an auxiliary is a verb ("has reportedly set up", "is expanding"); a
+            // participle after a passive one is passive ("were detained").
+            var v = t - 1
+            while v >= 0, lower[v].hasSuffix("ly") { v -= 1 }
+            let aux = v >= 0 ? lower[v] : ""
+            let isVerb = lower[t].hasSuffix("ed") || rules.auxiliaries.contains(aux)
+            let passive = isVerb && rules.passiveAuxiliaries.contains(aux) && !lower[t].hasSuffix("ing")
             let kind = e.candidate.eventClass?.name ?? ""
             // A statement's source is its author: for statements the speaker may be the agent.
             let actor: (ResolvedMention) -> Bool = lex.statementKinds.contains(kind) ? { $0.type.isActor } : actor
@@ -39,7 +44,8 @@ extension RelationFinder {
             var target: ResolvedMention?
             let clause = (end..<min(end + 7, lower.count)).prefix { ![",", ";", ".", "and", "but", "which", "who"].contains(lower[$0]) }
             if let by = clause.first(where: { lower[$0] == "by" }), let a = ctx.firstAfter(by + 1, within: 3, where: actor) {
-                agents = [a]
+                // "a joint statement by the Ministry of Defense and the State Security Service".
+                agents = [a] + ctx.coordinated(after: a, where: actor)
             } else if t >= 2, ["of", "for"].contains(lower[t - 1]),
                       let accuse = (max(0, t - 12)..<(t - 1)).last(where: { lex.accuseWords.contains(lower[$0]) }),
                       let a = ctx.firstAfter(accuse + 1, within: t - 1 - accuse, where: actor) {
@@ -56,6 +62,27 @@ extension RelationFinder {
                 agents = [a]
             }
             let reporting = lex.statementKinds.contains(kind) || kind == "report"
+            // "At an Oct. 27 briefing, Hovhannisyan said …": a statement set before the main clause
+            // is the speaker's.
+            if agents.isEmpty, reporting, let comma = (end..<min(end + 6, lower.count)).first(where: { lower[$0] == "," }),
+               (max(0, t - 6)..<t).contains(where: { rules.statementSettings.contains(lower[$0]) && ($0 == 0 || lower[$0 - 1] == ",") }),
+               let speaker = ctx.mentions.first(where: { m in ctx.sources.contains(m.id) && m.candidate.tokens.lowerBound > comma }) {
+                agents = [speaker]
+            }
+            // "its increasingly catastrophic war": the owner of the pronoun, the subject before it.
+            if agents.isEmpty, let p = (max(0, t - 3)..<t).last(where: { rules.possessivePronouns.contains(lower[$0]) }),
+               lower[(p + 1)..<t].allSatisfy({ $0.first?.isLetter == true && !lex.locativePrepositions.contains($0) }),
+               let a = ctx.subjectBefore(p, within: 10, where: { actor($0) && $0.type != .event && sameSide($0) }) {
+                agents = [a]
+            }
+            // "joint military exercises with the United States": the partner acts too.
+            if t > 0, lower[t - 1] == "joint" || (t > 1 && lower[t - 2] == "joint"), end < lower.count, lower[end] == "with",
+               let partner = ctx.firstAfter(end + 1, within: 3, where: actor) {
+                if agents.isEmpty, let a = ctx.subjectBefore(t, within: 10, where: { actor($0) && $0.type != .event && sameSide($0) }) {
+                    agents = [a]
+                }
+                if !agents.contains(where: { $0.id == partner.id }) { agents.append(partner) }
+            }
             // "The Israeli military said it targeted Hamas": a pronoun subject in reported speech is
             // the speaker.
             if agents.isEmpty, isVerb, !passive, t > 0, ["it", "they", "he", "she", "we"].contains(lower[t - 1]),
@@ -72,7 +99,10 @@ extension RelationFinder {
                 // verb that governs it ("X conducted a raid"). "Armenian forces repelled an
                 // attack": whoever repels it did not carry it out.
                 let adjacent = between.allSatisfy { isPossessiveMarker($0) || ["the", "a", "an"].contains($0) } && between.count <= 2
-                let governed = between.contains { lex.lightVerbs.contains($0) } && !between.contains(",")
+                // "X, the president of Y, issued an open letter": the comma that closes an
+                // apposition does not part the subject from its verb.
+                let apposition = between.first == "," && a.candidate.tokens.lowerBound > 0 && lower[a.candidate.tokens.lowerBound - 1] == ","
+                let governed = between.contains { lex.lightVerbs.contains($0) } && !between.dropFirst(apposition ? 1 : 0).contains(",")
                 if !between.contains(where: { lex.counterVerbs.contains($0) }), isVerb || adjacent || governed {
                     agents = [a]
                 }

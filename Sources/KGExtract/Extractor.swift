@@ -47,7 +47,8 @@ public struct Extractor: Sendable {
             entities[k].attributes["class"] = cls.name
             if let cameo = cls.cameo { entities[k].attributes["cameo"] = cameo }
         }
-        return Self.droppingBareEvents(Graph(documents: documents, entities: entities, relations: relations.all))
+        let merged = EventMerger().merge(Graph(documents: documents, entities: entities, relations: relations.all))
+        return Self.droppingBareEvents(merged)
     }
 
     /// An event with no agent, target, place or date ("the conflict", "a deployment" in passing)

@@ -35,6 +35,23 @@ struct RelationFinder {
             return outer
         }
 
+        /// The mentions joined to `m` by "and" or a comma ("the Ministry of Defense and the State
+        /// Security Service"), at most two more.
+        func coordinated(after m: ResolvedMention, where ok: (ResolvedMention) -> Bool) -> [ResolvedMention] {
+            var out: [ResolvedMention] = []
+            var last = m
+            while out.count < 2 {
+                var j = last.candidate.tokens.upperBound
+                guard j < lower.count, ["and", ","].contains(lower[j]) else { break }
+                j += 1
+                if j < lower.count, lower[j] == "the" { j += 1 }
+                guard let next = mentions.first(where: { $0.candidate.tokens.lowerBound == j }), ok(next), next.id != m.id else { break }
+                out.append(next)
+                last = next
+            }
+            return out
+        }
+
         /// The first mention at or after token `k` that passes `ok`. A state in the possessive gives
         /// way to what it owns: "Ukraine’s Main Intelligence Directorate" is the directorate.
         func firstAfter(_ k: Int, within n: Int = 8, where ok: (ResolvedMention) -> Bool) -> ResolvedMention? {

@@ -1,5 +1,6 @@
 import Testing
 import KGModel
+import KGText
 @testable import KGExtract
 
 /// Rules written against sentences from news of several regions, none from the seeds.
@@ -62,4 +63,96 @@ import KGModel
     }
 
     private func format2(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+}
+
+@Suite struct AgentRules {
+    private func agents(_ g: Graph, ofClass cls: String) -> [String] {
+        let ids = Set(g.entities.filter { $0.attributes["class"] == cls }.map(\.id))
+        return g.relations.filter { ids.contains($0.subject) && $0.predicate == .hasAgent }
+            .compactMap { $0.object.entityID.flatMap { g.entity($0)?.name } }
+    }
+
+    @Test func aDemonymBeforeTheEventIsItsAgent() {
+        let g = extract("Aid flows slowed in Khartoum after the Sudanese offensive began in Darfur.")
+        #expect(agents(g, ofClass: "war") == ["Sudan"])
+    }
+
+    @Test func aPossessivePronounPointsBackToTheSubject() {
+        let g = extract("As Ethiopia pressed its renewed offensive in Tigray, aid convoys stopped.")
+        #expect(agents(g, ofClass: "war") == ["Ethiopia"])
+    }
+
+    @Test func anAuxiliaryMakesTheTriggerAVerbWithASubject() {
+        let g = extract("China has reportedly set up a radar station near the Scarborough Shoal.")
+        #expect(agents(g, ofClass: "establishment") == ["China"])
+    }
+
+    @Test func jointExercisesHaveBothPartners() {
+        let g = extract("Japan will hold joint military exercises with the Philippines in Luzon next month.")
+        #expect(Set(agents(g, ofClass: "exercises")) == ["Japan", "Philippines"])
+    }
+
+    @Test func aStatementSetBeforeTheClauseIsTheSpeakers() {
+        let g = extract("""
+            June 5, 2024
+
+            At a June 4 briefing, Israeli military spokesman Daniel Hagari said the troops had entered Rafah.
+            """)
+        #expect(agents(g, ofClass: "press conference") == ["Daniel Hagari"])
+    }
+
+    @Test func byCoordinatesSeveralAuthors() {
+        let g = extract("The details were given in a joint statement by the European Union and the African Union on Friday.")
+        #expect(Set(agents(g, ofClass: "statement")) == ["European Union", "African Union"])
+    }
+}
+
+@Suite struct MergeRules {
+    @Test func oneEventToldTwiceIsOneEntity() throws {
+        let g = extract("""
+            March 3, 2022
+
+            The Russian invasion began on February 24. Since then, Russia's war in Ukraine has displaced millions.
+            """)
+        let wars = g.entities.filter { $0.attributes["class"] == "war" }
+        #expect(wars.count == 1)
+        #expect(wars.first?.mentions.count == 2)
+    }
+
+    @Test func differentDatesKeepEventsApart() {
+        let g = extract("""
+            July 20, 2021
+
+            Sudanese troops shelled El Fasher on July 6. Sudanese troops shelled El Fasher again on July 13.
+            """)
+        #expect(g.entities.filter { $0.attributes["class"] == "shelling" }.count == 2)
+    }
+
+    @Test func acrossArticlesTheSameDateAndPlaceMerge() {
+        let a = SourceText(path: "a.txt", kind: .plain, text: "June 30, 2025\n\nPolice conducted a raid in Yekaterinburg on June 27.")
+        let b = SourceText(path: "b.txt", kind: .plain, text: "July 2, 2025\n\nThe raid in Yekaterinburg on June 27 angered Baku.")
+        let g = Extractor().extract([a, b])
+        let raids = g.entities.filter { $0.attributes["class"] == "raid" }
+        #expect(raids.count == 1)
+        #expect(Set(raids.first?.mentions.map(\.doc) ?? []) == ["d1", "d2"])
+    }
+}
+
+@Suite struct StanceRules {
+    @Test func aSourceTellingOfAnotherSidesAttackAccusesIt() throws {
+        let g = extract("""
+            According to the Sudanese army, the Rapid Support Forces attacked a camp near El Fasher.
+            """)
+        #expect(g.relations.contains { r in
+            r.predicate == .accuses && g.entity(r.subject)?.name.contains("Sudan") == true
+                && g.entity(r.object.entityID ?? "")?.name == "Rapid Support Forces"
+        })
+    }
+
+    @Test func ownSideAndBothSidesAccuseNoOne() {
+        let own = extract("According to the Israeli military, Israeli forces struck targets in Rafah.")
+        #expect(!own.relations.contains { $0.predicate == .accuses })
+        let both = extract("According to the UN, there was shooting between the forces of Serbia and Kosovo near Jarinje.")
+        #expect(!both.relations.contains { $0.predicate == .accuses })
+    }
 }

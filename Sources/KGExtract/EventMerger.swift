@@ -1,0 +1,97 @@
+import KGModel
+
+/// One event is one entity: "the Russian invasion" and "its war in Ukraine" three sentences on,
+/// or "the June 27 raid in Yekaterinburg" in two articles, are one happening told twice.
+///
+/// Two events merge when their class is the same, they share an agent, place or date, and none
+/// of those disagree (two different dates, or agents, or places, keep them apart). Across
+/// articles the bar is higher: the same date and the same agent or place.
+struct EventMerger {
+    private struct Facts {
+        var agents: Set<String> = []
+        var places: Set<String> = []
+        var dates: Set<String> = []
+        var docs: Set<String> = []
+
+        mutating func add(_ o: Facts) {
+            agents.formUnion(o.agents); places.formUnion(o.places); dates.formUnion(o.dates); docs.formUnion(o.docs)
+        }
+    }
+
+    func merge(_ graph: Graph) -> Graph {
+        var facts: [String: Facts] = [:]
+        for r in graph.relations {
+            switch (r.predicate, r.object) {
+            case (.hasAgent, .entity(let a)): facts[r.subject, default: Facts()].agents.insert(a)
+            case (.hasPlace, .entity(let p)): facts[r.subject, default: Facts()].places.insert(p)
+            case (.hasDate, .date(let d)): facts[r.subject, default: Facts()].dates.insert(d.iso)
+            default: break
+            }
+        }
+        // Groups, in order of first mention; each remembers what all its members say.
+        var groups: [(rep: String, cls: String, facts: Facts)] = []
+        var replacement: [String: String] = [:]
+        // Graph entities come in order of first mention already; keep that order.
+        let events = graph.entities.filter { $0.type == .event }
+        for e in events {
+            var f = facts[e.id] ?? Facts()
+            f.docs = Set(e.mentions.map { $0.doc })
+            guard let cls = e.attributes["class"] else { groups.append((e.id, "", f)); continue }
+            if let g = groups.firstIndex(where: { $0.cls == cls && Self.compatible($0.facts, f) }) {
+                replacement[e.id] = groups[g].rep
+                groups[g].facts.add(f)
+            } else {
+                groups.append((e.id, cls, f))
+            }
+        }
+        guard !replacement.isEmpty else { return graph }
+        return rewrite(graph, replacement)
+    }
+
+    private static func sameDate(_ a: Facts, _ b: Facts) -> Bool {
+        a.dates.contains { d in b.dates.contains { d.hasPrefix($0) || $0.hasPrefix(d) } }
+    }
+
+    private static func compatible(_ a: Facts, _ b: Facts) -> Bool {
+        let sameAgent = !a.agents.isDisjoint(with: b.agents)
+        let samePlace = !a.places.isDisjoint(with: b.places)
+        let sameDate = sameDate(a, b)
+        if !a.agents.isEmpty && !b.agents.isEmpty && !sameAgent { return false }
+        if !a.places.isEmpty && !b.places.isEmpty && !samePlace { return false }
+        if !a.dates.isEmpty && !b.dates.isEmpty && !sameDate { return false }
+        if !a.docs.isDisjoint(with: b.docs) { return sameAgent || samePlace || sameDate }
+        return sameDate && (sameAgent || samePlace)
+    }
+
+    private func rewrite(_ graph: Graph, _ replacement: [String: String]) -> Graph {
+        var g = graph
+        var position = Dictionary(uniqueKeysWithValues: g.entities.enumerated().map { ($1.id, $0) })
+        for (old, rep) in replacement.sorted(by: { $0.key < $1.key }) {
+            guard let i = position[old], let k = position[rep] else { continue }
+            let gone = g.entities[i]
+            var kept = g.entities[k]
+            for m in gone.mentions where !kept.mentions.contains(m) { kept.mentions.append(m) }
+            kept.mentions.sort()
+            // The fuller name wins ("war in Ukraine" over "invasion"); the other stays an alias.
+            var names = [kept.name, gone.name] + kept.aliases + gone.aliases
+            if gone.name.split(separator: " ").count > kept.name.split(separator: " ").count { kept.name = gone.name }
+            names.removeAll { $0 == kept.name }
+            var seen = Set<String>()
+            kept.aliases = names.filter { seen.insert($0).inserted }
+            g.entities[k] = kept
+        }
+        g.entities.removeAll { replacement[$0.id] != nil }
+        position = [:]
+        var set = RelationSet()
+        let swap = { (id: String) in replacement[id] ?? id }
+        for var r in g.relations {
+            r.subject = swap(r.subject)
+            if case .entity(let o) = r.object { r.object = .entity(swap(o)) }
+            r.attributedTo = r.attributedTo.map(swap)
+            r.disputedBy = r.disputedBy.map(swap)
+            set.add(r)
+        }
+        g.relations = set.all
+        return g
+    }
+}
