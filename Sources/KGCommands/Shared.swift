@@ -9,15 +9,37 @@ struct InputOptions: ParsableArguments {
     @Argument(help: ArgumentHelp("Files or folders to read, or - for standard input.", valueName: "path"))
     var paths: [String]
 
+    @OptionGroup var lexicon: LexiconOptions
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one file or folder (or - for standard input)") }
     }
 
     /// Reads every input and extracts one graph from them all.
     func graph() throws -> Graph {
+        let extractor = try lexicon.extractor()
         let sources = try InputCollector.collect(paths)
         let texts = try sources.map { source throws(InputError) in try DocumentReader.read(source) }
-        return Extractor().extract(texts)
+        return extractor.extract(texts)
+    }
+}
+
+/// `--lexicon FILE`, for every command that extracts: extra states, organizations, agencies,
+/// people and places, one JSON object a line, in the format of the bundled `states.jsonl`.
+struct LexiconOptions: ParsableArguments {
+    @Option(name: .customLong("lexicon"),
+            help: ArgumentHelp("Add the entries of this JSON Lines file to the names the extractor knows (repeatable).",
+                               valueName: "file"))
+    var files: [String] = []
+
+    /// An extractor with the bundled data and these files; a bad file is a one-line error
+    /// naming the file and the line (exit 1).
+    func extractor() throws -> Extractor {
+        do {
+            return Extractor(lexicon: try ExtractorLexicon.loading(files: files))
+        } catch {
+            throw CommandError(description: error.description)
+        }
     }
 }
 

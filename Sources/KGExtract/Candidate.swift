@@ -30,6 +30,9 @@ struct Candidate: Sendable {
     var titleTokens: Range<Int>?
     /// Other full names this mention carries (the whole "Azerbaijan President Ilham Aliyev").
     var extraAliases: [String] = []
+    /// For mentions of lexicon entries: the entry's Wikidata id and CAMEO code.
+    var wikidata: String?
+    var cameo: String?
     /// For events: the class and CAMEO root code of the trigger.
     var eventClass: EventLexicon.EventClass?
 
@@ -45,10 +48,13 @@ struct AnalyzedDocument {
     let title: String?
     /// Each sentence's dates, resolved against the article's date; events and relations both read them.
     let dates: [[DateMention]]
+    /// The names the stages look up: the bundled data plus any user lexicon.
+    let lexicon: Lexicon
 
-    init(id: String, source: SourceText) {
+    init(id: String, source: SourceText, lexicon: Lexicon = .shared) {
         self.id = id
         self.source = source
+        self.lexicon = lexicon
         self.sentences = SentenceSplitter.sentences(source.clean)
         let meta = DocumentMetadata.read(source, sentences: sentences)
         self.date = meta.date

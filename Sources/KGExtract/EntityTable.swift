@@ -19,12 +19,15 @@ struct EntityTable {
             if c.type == .official && e.type == .person { e.type = .official }
             // Prefer the fullest name ("Ilham Aliyev" over "Aliyev").
             if (e.type == .person || e.type == .official), c.name.count > e.name.count { e.name = c.name }
+            if e.wikidata == nil { e.wikidata = c.wikidata }
+            if e.cameo == nil { e.cameo = c.cameo }
             for alias in [c.surface] + c.extraAliases { addAlias(alias, to: &e) }
             entities[k] = e
             return e.id
         }
         let id = "e\(entities.count + 1)"
-        var e = Entity(id: id, name: c.name, type: c.type, aliases: [], mentions: [mention], key: c.key)
+        var e = Entity(id: id, name: c.name, type: c.type, aliases: [], mentions: [mention], key: c.key,
+                       wikidata: c.wikidata, cameo: c.cameo)
         for alias in [c.surface] + c.extraAliases { addAlias(alias, to: &e) }
         index[c.key] = entities.count
         position[id] = entities.count

@@ -1,28 +1,12 @@
 import Foundation
 import KGText
 
-/// The extractor's language data, decoded from `Resources/lexicon.json`, `states.json` and
-/// `places.json`. Lookups are prepared once, at first use, and shared read-only.
+/// The extractor's language data: word lists from `Resources/lexicon.json`, the states of
+/// `states.jsonl`, the organizations of `organizations.jsonl` and the places of `places.tsv`,
+/// plus whatever a user adds with `--lexicon FILE`. Lookups are prepared once and shared read-only.
 @dynamicMemberLookup
 struct Lexicon: Sendable {
-    struct StateEntry: Decodable, Sendable {
-        var name: String
-        var iso: String?
-        var aliases: [String]
-        var capital: String?
-        var demonym: String?
-        var demonyms: [String]?
-    }
-
-    struct Organization: Decodable, Sendable {
-        var name: String
-        var aliases: [String]
-    }
-
     struct Raw: Decodable, Sendable {
-        var extraStates: [StateEntry]
-        var seatsOfPower: [String: String]
-        var extraCapitals: [String: String]
         var actorVerbs: Set<String>
         var metonymyPrepositions: Set<String>
         var actorContexts: Set<String>
@@ -31,7 +15,6 @@ struct Lexicon: Sendable {
         var rankAbbreviations: [String: String]
         var personCues: Set<String>
         var speechVerbs: Set<String>
-        var organizations: [Organization]
         var organizationHeads: Set<String>
         var agencyHeads: Set<String>
         var ministryFunctions: [String: String]
@@ -88,6 +71,9 @@ struct Lexicon: Sendable {
         case capital(city: String, state: String)
         case organization(String)
         case place(name: String, stateISO: String?)
+        /// From a user lexicon: a state body, or a person with or without an office.
+        case agency(name: String, state: String?)
+        case person(name: String, role: String?, state: String?)
     }
 
     let raw: Raw
@@ -98,8 +84,11 @@ struct Lexicon: Sendable {
     let demonyms: [[String]: String]
     /// State → its demonym as written ("Russia" → "Russian").
     let demonymOf: [String: String]
+    /// ISO alpha-2, alpha-3 or lexicon id → the state's canonical name.
     let stateByISO: [String: String]
     let stateNames: Set<String>
+    /// Identity key → the Wikidata id and CAMEO code of the lexicon entry behind it.
+    let ids: [String: EntityIDs]
     /// Titles as token sequences, grouped by first word, longest first.
     let titles: [String: [[String]]]
     /// Canonical names of the regions list.
@@ -115,18 +104,52 @@ struct Lexicon: Sendable {
     /// Stop names plus office and institution words: none of them begins a person's name.
     let notPersonNames: Set<String>
 
-    static let shared = Lexicon()
+    /// The bundled data, without user additions.
+    static let shared = Lexicon(extra: [])
 
-    private init() {
-        let raw = ResourceLoader.decode(Raw.self, named: "lexicon", in: .module)
-        let states = ResourceLoader.decode([StateEntry].self, named: "states", in: .module)
-        let places = Place.parse(ResourceLoader.text(named: "places", withExtension: "tsv", in: .module))
+    /// The bundled data plus the entries of user lexicon files (JSON Lines, the format of
+    /// `states.jsonl`). A user entry with the id of a bundled one replaces it.
+    static func loading(files paths: [String]) throws(LexiconError) -> Lexicon {
+        guard !paths.isEmpty else { return shared }
+        var extra: [LexiconEntry] = []
+        for path in paths {
+            let data: Data
+            do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+                throw LexiconError(description: "\(path): cannot read the lexicon file")
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw LexiconError(description: "\(path): not UTF-8 text")
+            }
+            extra += try LexiconEntry.parse(text, file: path)
+        }
+        return Lexicon(extra: extra)
+    }
+
+    /// Decoded once per process: a user lexicon rebuilds the lookups, not the parsing.
+    private struct Bundled: Sendable {
+        let raw: Raw
+        let states: [LexiconEntry]
+        let organizations: [LexiconEntry]
+        let places: [Place]
+        static let data = Bundled(
+            raw: ResourceLoader.decode(Raw.self, named: "lexicon", in: .module),
+            states: LexiconEntry.bundled("states"),
+            organizations: LexiconEntry.bundled("organizations"),
+            places: Place.parse(ResourceLoader.text(named: "places", withExtension: "tsv", in: .module)))
+    }
+
+    private init(extra: [LexiconEntry]) {
+        let bundled = Bundled.data
+        let raw = bundled.raw
         self.raw = raw
+        let replaced = Set(extra.map(\.id))
+        let entries = (bundled.states + bundled.organizations).filter { !replaced.contains($0.id) } + extra
 
         var gaz: [[String]: GazetteerKind] = [:]
         var demonyms: [[String]: String] = [:]
         var demonymOf: [String: String] = [:]
         var byISO: [String: String] = [:]
+        var ids: [String: EntityIDs] = [:]
         func key(_ s: String) -> [String] { Lexicon.phraseKey(s) }
         func addIfAbsent(_ name: String, _ kind: GazetteerKind) {
             let k = key(name)
@@ -134,10 +157,10 @@ struct Lexicon: Sendable {
         }
         // Cities first at lowest priority: later entries (regions, organizations, states) overwrite.
         // Rows come largest city first; going backwards lets a large city's name win a clash.
-        for c in places.reversed() where c.isCity {
+        for c in bundled.places.reversed() where c.isCity {
             gaz[key(c.name)] = .place(name: c.name, stateISO: c.country)
         }
-        for c in places {
+        for c in bundled.places {
             for a in c.aliases { addIfAbsent(String(a), .place(name: c.name, stateISO: c.country)) }
             if !c.isCity { addIfAbsent(c.name, .place(name: c.name, stateISO: c.country)) }
         }
@@ -145,31 +168,46 @@ struct Lexicon: Sendable {
             let names = group.split(separator: "|").map(String.init)
             for n in names { gaz[key(n)] = .place(name: names[0], stateISO: nil) }
         }
-        for o in raw.organizations {
-            gaz[key(o.name)] = .organization(o.name)
-            for a in o.aliases { gaz[key(a)] = .organization(o.name) }
-        }
+        let states = entries.filter { $0.type == .state }
         var stateNames = Set<String>()
         for s in states {
             stateNames.insert(s.name)
-            if let iso = s.iso { byISO[iso] = s.name }
-            gaz[key(s.name)] = .state(s.name)
-            for a in s.aliases { gaz[key(a)] = .state(s.name) }
-            if let d = s.demonym {
-                demonyms[key(d)] = s.name
-                demonymOf[s.name] = d
+            for code in [s.iso2, s.iso3, s.id].compactMap({ $0 }) { byISO[code] = s.name }
+        }
+        /// A user entry's "country" as a canonical state name (ISO code, id or name).
+        func state(_ country: String?) -> String? {
+            guard let country else { return nil }
+            return byISO[country] ?? (stateNames.contains(country) ? country : nil)
+        }
+        func apply(_ e: LexiconEntry) {
+            let owner = state(e.country)
+            for n in e.allNames {
+                switch e.type {
+                case .organization: gaz[key(n)] = .organization(e.name)
+                case .place: gaz[key(n)] = .place(name: e.name, stateISO: owner.flatMap { s in states.first { $0.name == s }?.iso2 })
+                case .agency: gaz[key(n)] = .agency(name: e.name, state: owner)
+                case .person, .official: gaz[key(n)] = .person(name: e.name, role: e.role ?? (e.type == .official ? "" : nil), state: owner)
+                case .state, .event: break
+                }
             }
-            if let c = s.capital, !c.isEmpty { gaz[key(c)] = .capital(city: c, state: s.name) }
+            if e.wikidata != nil || e.cameo != nil { ids[e.key] = EntityIDs(wikidata: e.wikidata, cameo: e.cameo) }
         }
-        for s in raw.extraStates {
-            stateNames.insert(s.name)
-            gaz[key(s.name)] = .state(s.name)
-            for a in s.aliases { gaz[key(a)] = .state(s.name) }
-            for d in s.demonyms ?? [] { demonyms[key(d)] = s.name }
-            if let d = s.demonyms?.first { demonymOf[s.name] = d }
+        for e in entries where e.type != .state { apply(e) }
+        for s in states {
+            for n in s.allNames { gaz[key(n)] = .state(s.name) }
+            for d in s.demonyms { demonyms[key(d)] = s.name }
+            if let d = s.demonyms.first { demonymOf[s.name] = d }
+            // The first capital is the city's name; the others are spellings of it ("Kiev").
+            if let city = s.capitals.first {
+                for c in s.capitals { gaz[key(c)] = .capital(city: city, state: s.name) }
+            }
+            if s.wikidata != nil || s.cameo != nil { ids[s.key] = EntityIDs(wikidata: s.wikidata, cameo: s.cameo) }
         }
-        for (seat, state) in raw.seatsOfPower { gaz[key(seat)] = .seat(state) }
-        for (city, state) in raw.extraCapitals { gaz[key(city)] = .capital(city: city, state: state) }
+        for s in states {
+            for seat in s.seats { gaz[key(seat)] = .seat(s.name) }
+        }
+        // A user's organizations, agencies, people and places win over the bundled states' names.
+        for e in extra where e.type != .state { apply(e) }
         for name in stateNames { demonyms[key(name)] = name }
         self.gazetteer = gaz
         self.longestPhrase = gaz.keys.map(\.count).max() ?? 1
@@ -177,6 +215,7 @@ struct Lexicon: Sendable {
         self.demonymOf = demonymOf
         self.stateByISO = byISO
         self.stateNames = stateNames
+        self.ids = ids
         self.regionNames = Set(raw.regions.compactMap { $0.split(separator: "|").first.map(String.init) })
         self.titles = Dictionary(grouping: raw.titles.map(key).filter { !$0.isEmpty }, by: { $0[0] })
             .mapValues { $0.sorted { $0.count > $1.count } }
@@ -204,6 +243,11 @@ struct Lexicon: Sendable {
         // Most gazetteer names are ASCII letters and spaces; for them the tokenizer's answer is
         // the lowercased words, and 45,000 names at start-up make the shortcut worth having.
         if s.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A) || $0 == 0x20 }) {
+            return s.lowercased().split(separator: " ").map(String.init)
+        }
+        // Latin letters with diacritics ("Şəki", "Širak") are words the same way; thousands of
+        // ISO 3166-2 names make the shortcut worth having for them too.
+        if s.unicodeScalars.allSatisfy({ $0 == " " || ($0.value < 0x250 && $0.properties.isAlphabetic) }) {
             return s.lowercased().split(separator: " ").map(String.init)
         }
         let scalars = Array(s.unicodeScalars)

@@ -6,7 +6,7 @@ import KGText
 /// organization or agency head); overlaps are resolved longest first, then by priority, as in
 /// spaCy's entity ruler. Capitalized words nobody claimed are classified by their context.
 struct MentionFinder {
-    let lex = Lexicon.shared
+    let lex: Lexicon
     let doc: AnalyzedDocument
     let sentence: Sentence
     let tokens: [Token]
@@ -14,6 +14,7 @@ struct MentionFinder {
 
     init(doc: AnalyzedDocument, sentence: Sentence) {
         self.doc = doc
+        self.lex = doc.lexicon
         self.sentence = sentence
         self.tokens = sentence.tokens
         self.lower = sentence.tokens.map(\.lowercased)
@@ -30,7 +31,16 @@ struct MentionFinder {
         var chosen = resolveOverlaps(proposals)
         chosen += fallbackNames(excluding: chosen)
         chosen.sort { $0.start < $1.start }
-        return chosen.map(applyMetonymy)
+        return chosen.map(applyMetonymy).map(withIDs)
+    }
+
+    /// A mention of a lexicon entry carries the entry's Wikidata id and CAMEO code.
+    func withIDs(_ c: Candidate) -> Candidate {
+        guard let ids = lex.ids[c.key] else { return c }
+        var c = c
+        c.wikidata = ids.wikidata
+        c.cameo = ids.cameo
+        return c
     }
 
     // MARK: Helpers
@@ -83,6 +93,15 @@ struct MentionFinder {
                 out.append(make(r, .place, key: "place:" + normalizeKey(city), name: city, priority: 3))
             case .organization(let o):
                 out.append(make(r, .organization, key: "org:" + normalizeKey(o), name: o, priority: 3))
+            case .agency(let name, let state):
+                var c = make(r, .agency, key: "agency:" + normalizeKey(name), name: name, priority: 4)
+                c.ownerState = state
+                out.append(c)
+            case .person(let name, let role, let state):
+                var c = make(r, role == nil ? .person : .official, key: "person:" + normalizeKey(name), name: name, priority: 4)
+                if let role, !role.isEmpty { c.role = role }
+                c.ownerState = state
+                out.append(c)
             case .place(let name, _):
                 // Single common words that happen to be towns ("Police", "Mission") need a
                 // capital letter mid-sentence; at the start of a sentence they are not trusted.

@@ -99,13 +99,18 @@ struct RelationFinder {
             found += gazetteerLocations(ctx, namedStates: namedStates, done: &located)
             found += events(ctx)
             found += interactions(ctx, accusers: &accusers, deniers: &deniers)
+            // A speech event's own circumstances (its date, its place) are the article's report of
+            // the speech, not something the speaker claims.
+            let speechAgents = Dictionary(grouping: found.filter { r in
+                r.predicate == .hasAgent && ctx.mentions.contains { $0.id == r.subject && lex.statementKinds.contains($0.candidate.eventClass?.name ?? "") }
+            }, by: \.subject).mapValues { Set($0.compactMap(\.object.entityID)) }
             for var r in found {
                 touched.insert(r.key)
                 // Who holds an office or which state a ministry belongs to is background the
                 // sentence names, not a claim its source makes.
                 // Nor is what the gazetteer knows (`source`): no one in the article asserts it.
                 if r.attributedTo.isEmpty, !Self.namingPredicates.contains(r.predicate), r.attributes["source"] == nil {
-                    r.attributedTo = ctx.sources.filter { $0 != r.subject && r.object != .entity($0) }
+                    r.attributedTo = ctx.sources.filter { $0 != r.subject && r.object != .entity($0) && !(speechAgents[r.subject]?.contains($0) ?? false) }
                 }
                 relations.add(r)
             }

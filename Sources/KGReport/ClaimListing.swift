@@ -42,11 +42,12 @@ public enum ClaimListing {
         }
     }
 
-    public static func table(_ rows: [ClaimRow]) -> TextTable {
+    /// - Parameter width: evidence is cut to this many characters for reading; nil keeps it whole.
+    public static func table(_ rows: [ClaimRow], width: Int? = 90) -> TextTable {
         TextTable(header: ["claim", "asserted by", "disputed by", "evidence"],
                   rows: rows.map { r in
                       ["\(r.subject) \(r.predicate.rawValue) \(r.object)", r.attributedTo.joined(separator: ", "),
-                       r.disputedBy.joined(separator: ", "), (r.evidence ?? "").snippet(90)]
+                       r.disputedBy.joined(separator: ", "), (r.evidence ?? "").snippet(width ?? Int.max)]
                   })
     }
 }

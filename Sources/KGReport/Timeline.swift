@@ -73,14 +73,15 @@ public enum Timeline {
         return true
     }
 
-    public static func table(_ rows: [EventRow]) -> TextTable {
+    /// - Parameter width: evidence is cut to this many characters for reading; nil keeps it whole.
+    public static func table(_ rows: [EventRow], width: Int? = 90) -> TextTable {
         TextTable(header: ["date", "class", "cameo", "agent → target", "place", "per", "evidence"],
                   rows: rows.map { r in
                       let who = r.agents.joined(separator: ", ")
                       let whom = r.targets.joined(separator: ", ")
                       let arrow = who.isEmpty && whom.isEmpty ? "" : "\(who.isEmpty ? "?" : who) → \(whom.isEmpty ? "?" : whom)"
                       return [r.date ?? "", r.eventClass ?? r.name, r.cameo ?? "", arrow, r.places.joined(separator: ", "),
-                              r.attributedTo.joined(separator: ", "), (r.evidence ?? "").snippet(90)]
+                              r.attributedTo.joined(separator: ", "), (r.evidence ?? "").snippet(width ?? Int.max)]
                   })
     }
 }
