@@ -8,11 +8,13 @@ struct EventFinder {
     let doc: AnalyzedDocument
     let lex = Lexicon.shared
     let events = EventLexicon.shared
+    let rules = EventRules.shared
     let interviewPhrases = EventRules.shared.interviewPhrases
 
     func find(_ candidates: [[Candidate]]) -> [[Candidate]] {
         // The last unnamed event of each kind: "the recruitment" two sentences on is the same one.
         var recent: [String: (key: String, sentence: Int, days: Set<String>)] = [:]
+        var lastEvent: (key: String, sentence: Int)?
         return doc.sentences.map { sentence in
             let tokens = sentence.tokens
             let lower = tokens.map(\.lowercased)
@@ -20,6 +22,9 @@ struct EventFinder {
             let taken = Set(mentions.flatMap { Array($0.tokens) + Array($0.titleTokens ?? 0..<0) })
             let sentenceDates = doc.dates[sentence.index]
             let hasDate = !sentenceDates.isEmpty
+            let consequence = rules.consequenceCues.map(Lexicon.phraseKey).contains { cue in
+                lower.indices.contains { k in k + cue.count <= lower.count && lower[k..<(k + cue.count)].elementsEqual(cue) }
+            }
             var out: [Candidate] = []
             var i = 0
             while i < tokens.count {
@@ -48,7 +53,8 @@ struct EventFinder {
                 let kind = cls.name
                 // One event per clause: a second trigger right after the first describes the same thing
                 // ("offensive operation").
-                if let last = out.last(where: { $0.type == .event }), last.tokens.upperBound + 2 >= i { continue }
+                if let last = out.last(where: { $0.type == .event }), last.tokens.upperBound + 2 >= i,
+                   !lower[last.tokens.upperBound..<i].contains(where: { [",", ";", "(", ")"].contains($0) }) { continue }
                 // "air strikes on Rafah, killing 20 people": a participle after a comma tells what
                 // the event did, not a second event.
                 if out.contains(where: { $0.type == .event }), i > 0, tokens[i - 1].text == ",", lower[i].hasSuffix("ing") { continue }
@@ -66,7 +72,12 @@ struct EventFinder {
                 let days = Set(sentenceDates.map { $0.date.iso })
                 if !named, let last = recent[kind], sentence.index - last.sentence <= 3,
                    days.isEmpty || last.days.isEmpty || !days.isDisjoint(with: last.days) { key = last.key }
+                if consequence, rules.consequenceClasses.contains(kind), let previous = lastEvent,
+                   sentence.index - previous.sentence <= 1 {
+                    key = previous.key
+                }
                 recent[kind] = (key, sentence.index, days)
+                lastEvent = (key, sentence.index)
                 // "the Russian invasion", "Azerbaijani shelling": the demonym before an event
                 // names the state that carries it out, and becomes its mention.
                 if i > 0, !taken.contains(i - 1), tokens[i - 1].isCapitalized, let state = lex.demonyms[[lower[i - 1]]],

@@ -58,6 +58,11 @@ struct EventRules: Decodable, Sendable {
     var passiveAuxiliaries: Set<String>
     var possessivePronouns: Set<String>
     var statementSettings: Set<String>
+    var originClasses: Set<String>
+    var listCues: [String]
+    var addressedClasses: Set<String>
+    var consequenceCues: [String]
+    var consequenceClasses: Set<String>
 
     static let shared = ResourceLoader.decode(EventRules.self, named: "event-rules", in: .module)
 

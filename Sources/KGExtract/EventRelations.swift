@@ -103,7 +103,10 @@ extension RelationFinder {
                 // apposition does not part the subject from its verb.
                 let apposition = between.first == "," && a.candidate.tokens.lowerBound > 0 && lower[a.candidate.tokens.lowerBound - 1] == ","
                 let governed = between.contains { lex.lightVerbs.contains($0) } && !between.dropFirst(apposition ? 1 : 0).contains(",")
-                if !between.contains(where: { lex.counterVerbs.contains($0) }), isVerb || adjacent || governed {
+                // "X, where Russian peacekeepers are deployed, fired at …": a verb's subject is not
+                // inside a clause the comma closes.
+                let clauseBreak = isVerb && between.dropFirst(apposition ? 1 : 0).contains(",")
+                if !between.contains(where: { lex.counterVerbs.contains($0) }), !clauseBreak, isVerb || adjacent || governed {
                     agents = [a]
                 }
             }
@@ -114,6 +117,10 @@ extension RelationFinder {
             // "an open letter to Vladimir Putin": a statement's addressee.
             if target == nil, reporting, let to = clause.first(where: { lower[$0] == "to" }) {
                 target = ctx.firstAfter(to + 1, within: 5) { $0.type.isActor }
+            }
+            // "demanded that Yerevan stop": a demand is addressed to the that-clause's subject.
+            if target == nil, rules.addressedClasses.contains(kind), end + 1 < lower.count, lower[end] == "that" {
+                target = ctx.mention(startingAt: end + 1, within: 2) { $0.type.isActor }
             }
             if target == nil, end < lower.count {
                 // "said at the Valdai club": for a statement, "at" gives the venue, not a target.
@@ -134,10 +141,28 @@ extension RelationFinder {
                     && locative(before: m.candidate.tokens.lowerBound, lower) && owner(ofPlaceAt: m.candidate.tokens.lowerBound, is: t)
                     && sameSide(m)
             }
-            let place = places.first { $0.candidate.tokens.lowerBound >= end } ?? places.last
+            var place = places.first { $0.candidate.tokens.lowerBound >= end } ?? places.last
+            // "the Sumgait pogroms", "the Srebrenica massacre": a place named right before the event.
+            if place == nil, let p = ctx.nearestBefore(t, within: 1, where: { $0.type == .place }), sameSide(p) {
+                place = p
+            }
+            // "recruitment of servicemen from several regions of Russia": where recruits, evacuees
+            // or withdrawing troops come from is where it happens.
+            if place == nil, rules.originClasses.contains(kind),
+               let from = (end..<min(end + 6, lower.count)).first(where: { lower[$0] == "from" }),
+               let p = ctx.firstAfter(from + 1, within: 5, where: { $0.type == .place || $0.type == .state }), sameSide(p) {
+                place = p
+            }
             for agent in agents { out.append(relation(e.id, .hasAgent, agent.id, ctx)) }
             if let target, !agents.contains(where: { $0.id == target.id }) { out.append(relation(e.id, .hasTarget, target.id, ctx)) }
-            if let place { out.append(relation(e.id, .hasPlace, place.id, ctx)) }
+            if let place {
+                out.append(relation(e.id, .hasPlace, place.id, ctx))
+                // "…, including North Ossetia, Adygea, Rostov and the occupied Crimea": the places
+                // listed after it are the event's places too.
+                for p in listedPlaces(after: place, ctx) where p.id != place.id {
+                    out.append(relation(e.id, .hasPlace, p.id, ctx))
+                }
+            }
             let startOffset = e.candidate.start
             let tokenStarts = ctx.sentence.tokens.map(\.start)
             let ownDates = dateMentions.filter { d in
@@ -148,6 +173,37 @@ extension RelationFinder {
             if let date = ownDates.min(by: { abs($0.range.lowerBound - startOffset) < abs($1.range.lowerBound - startOffset) }) {
                 out.append(Relation(subject: e.id, predicate: .hasDate, object: .date(date.date), evidence: [ctx.evidence]))
             }
+        }
+        return out
+    }
+
+    /// The places of a list opened by "including" or "such as" right after `place`.
+    func listedPlaces(after place: ResolvedMention, _ ctx: Context) -> [ResolvedMention] {
+        let lower = ctx.lower
+        let cues = rules.listCues.map(Lexicon.phraseKey)
+        func cue(endingBefore e: Int) -> Bool {
+            cues.contains { c in e - c.count >= 0 && lower[(e - c.count)..<e].elementsEqual(c) }
+        }
+        var k = place.candidate.tokens.upperBound
+        if cue(endingBefore: place.candidate.tokens.lowerBound) {
+            // The place is the list's first item: "…, including Mopti, Segou and Kayes".
+            while k < lower.count, [",", "and", "or"].contains(lower[k]) { k += 1 }
+        } else {
+            if k < lower.count, lower[k] == "," { k += 1 }
+            guard let c = cues.first(where: { k + $0.count <= lower.count && lower[k..<(k + $0.count)].elementsEqual($0) }) else {
+                return []
+            }
+            k += c.count
+        }
+        var out: [ResolvedMention] = []
+        // Items: a place, then a comma or "and" (or both), maybe "the" and a lowercase modifier.
+        while let m = ctx.mentions.first(where: { $0.candidate.tokens.lowerBound >= k && $0.candidate.tokens.lowerBound <= k + 2 }),
+              m.type == .place || m.type == .state {
+            let skipped = lower[k..<m.candidate.tokens.lowerBound]
+            guard skipped.allSatisfy({ ["the", "and", ","].contains($0) || $0.first?.isLowercase == true }) else { break }
+            out.append(m)
+            k = m.candidate.tokens.upperBound
+            while k < lower.count, [",", "and", "or"].contains(lower[k]) { k += 1 }
         }
         return out
     }

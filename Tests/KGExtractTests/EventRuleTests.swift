@@ -156,3 +156,40 @@ import KGText
         #expect(!both.relations.contains { $0.predicate == .accuses })
     }
 }
+
+@Suite struct PlaceAndTargetRules {
+    private func objects(_ g: Graph, _ p: KGModel.Predicate, ofClass cls: String) -> Set<String> {
+        let ids = Set(g.entities.filter { $0.attributes["class"] == cls }.map(\.id))
+        return Set(g.relations.filter { ids.contains($0.subject) && $0.predicate == p }
+            .compactMap { $0.object.entityID.flatMap { g.entity($0)?.name } })
+    }
+
+    @Test func aPlaceBeforeTheEventNounIsWhereItHappened() {
+        let g = extract("Kyiv says the Bucha massacre of 2022 was a war crime.")
+        #expect(objects(g, .hasPlace, ofClass: "massacre") == ["Bucha"])
+    }
+
+    @Test func recruitmentFromAListOfRegions() {
+        let g = extract("Mali's junta began the recruitment of soldiers from several regions, including Mopti, Segou and Kayes.")
+        #expect(objects(g, .hasPlace, ofClass: "recruitment").isSuperset(of: ["Mopti", "Kayes"]))
+    }
+
+    @Test func aDemandIsAddressedToTheThatClauseSubject() {
+        let g = extract("On Friday, the European Union demanded that Serbia withdraw its troops from the border.")
+        #expect(objects(g, .hasTarget, ofClass: "demand") == ["Serbia"])
+    }
+
+    @Test func aRelativeClauseDoesNotGiveTheVerbItsSubject() {
+        let g = extract("Gunmen in northern Mali, where French troops are deployed, fired at a convoy near Gao on Monday.")
+        #expect(!objects(g, .hasAgent, ofClass: "shooting").contains { $0.contains("French") })
+    }
+
+    @Test func aWoundAsAResultIsPartOfTheAttack() {
+        let g = extract("""
+            May 7, 2024
+
+            Militants shelled a Malian army post near Gao on Monday. A soldier was wounded as a result.
+            """)
+        #expect(g.entities.filter { $0.type == .event }.count == 1)
+    }
+}
