@@ -38,6 +38,32 @@ struct InferredStance {
         return out
     }
 
+    /// Deployments as facts: "Russia has set up an outpost near Tegh" puts Russia's forces at
+    /// Tegh; "peacekeepers were deployed in Khankendi" puts the peacekeepers there. The troops
+    /// moved (a target that is an agency) are deployed rather than whoever sent them.
+    func deployments(in relations: [Relation], classes: [String: String]) -> [Relation] {
+        let words = RelationFinder.words
+        var out: [Relation] = []
+        let byEvent = Dictionary(grouping: relations.filter { classes[$0.subject].map(words.deploymentClasses.contains) ?? false }, by: \.subject)
+        for (_, rels) in byEvent.sorted(by: { $0.key < $1.key }) {
+            let places = rels.filter { $0.predicate == .hasPlace }
+            guard !places.isEmpty else { continue }
+            let troops = rels.filter { $0.predicate == .hasTarget && keys[$0.object.entityID ?? ""]?.hasPrefix("agency:") == true }
+            let movers = troops.isEmpty ? rels.filter { r in
+                r.predicate == .hasAgent && (keys[r.object.entityID ?? ""].map { $0.hasPrefix("agency:") || $0.hasPrefix("state:") } ?? false)
+            } : troops
+            for mover in movers {
+                guard let who = mover.object.entityID else { continue }
+                for place in places {
+                    guard let whereTo = place.object.entityID, whereTo != who else { continue }
+                    out.append(Relation(subject: who, predicate: .deployedIn, object: .entity(whereTo),
+                                        attributedTo: place.attributedTo, evidence: place.evidence))
+                }
+            }
+        }
+        return out
+    }
+
     /// "state:Russia" and "agency:Russia|ministry of defense" are Russia's; other keys say nothing.
     static func state(fromKey key: String) -> String? {
         if key.hasPrefix("state:") { return String(key.dropFirst(6)) }

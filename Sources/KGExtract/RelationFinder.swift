@@ -119,7 +119,11 @@ struct RelationFinder {
         let cameo = Dictionary(resolved.joined().compactMap { m in m.candidate.eventClass?.cameo.map { (m.id, $0) } },
                                uniquingKeysWith: { a, _ in a })
         let keys = Dictionary(table.entities.compactMap { e in e.key.map { (e.id, $0) } }, uniquingKeysWith: { a, _ in a })
-        for r in InferredStance(cameo: cameo, keys: keys).accusations(in: relations.relations(for: touched)) {
+        let classes = Dictionary(resolved.joined().compactMap { m in m.candidate.eventClass.map { (m.id, $0.name) } },
+                                 uniquingKeysWith: { a, _ in a })
+        let inferred = InferredStance(cameo: cameo, keys: keys)
+        let documentRelations = relations.relations(for: touched)
+        for r in inferred.accusations(in: documentRelations) + inferred.deployments(in: documentRelations, classes: classes) {
             touched.insert(r.key)
             relations.add(r)
         }

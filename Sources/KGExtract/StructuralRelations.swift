@@ -4,8 +4,14 @@ import KGText
 /// Relations that hold between bodies and places regardless of events: offices, sub-bodies,
 /// membership, location and deployment.
 extension RelationFinder {
-    static let militaryUnits = ["armed forces", "peacekeeping contingent", "military base", "border guards",
-                                "security forces", "navy", "air force", "armed groups"]
+    /// Unit and installation words: `Resources/structure.json`.
+    struct Words: Decodable, Sendable {
+        var militaryUnits: [String]
+        var installations: [String]
+        var deploymentClasses: Set<String>
+    }
+
+    static let words = ResourceLoader.decode(Words.self, named: "structure", in: .module)
 
     /// The state an agency or official belongs to, as an entity id. When the document never
     /// names the state itself, the word that implied it ("Russian" in "Russian peacekeepers")
@@ -104,14 +110,19 @@ extension RelationFinder {
                 }
             }
             // deployedIn: "Russian peacekeepers in Nagorno-Karabakh", "the base in Gyumri".
-            if c.type == .agency, Self.militaryUnits.contains(where: { c.key.hasSuffix("|" + $0) || c.key.contains("|" + $0 + " ") }) {
+            let isUnit = { (unit: String) in c.key.hasSuffix("|" + unit) || c.key.contains("|" + unit + " ") }
+            if c.type == .agency, Self.words.militaryUnits.contains(where: isUnit) {
+                // A base lies in a place; troops are deployed there.
+                let predicate: KGModel.Predicate = Self.words.installations.contains(where: isUnit) ? .locatedIn : .deployedIn
                 let k = c.tokens.upperBound
                 // The place must follow the preposition directly ("in Gyumri", "in the Lachin
                 // corridor"); "forces to guard Armenia's borders" is a purpose, not a location.
                 if k < lower.count, ["in", "at", "near", "to", "into", "inside"].contains(lower[k]),
                    let place = ctx.firstAfter(k + 1, within: 3, where: { $0.type == .place || $0.type == .state }),
                    place.candidate.tokens.lowerBound == k + 1 || (place.candidate.tokens.lowerBound == k + 2 && ["the", "a"].contains(lower[k + 1])) {
-                    out.append(relation(m.id, .deployedIn, place.id, ctx))
+                    out.append(relation(m.id, predicate, place.id, ctx))
+                    // A base there also means the force is there.
+                    if predicate == .locatedIn { out.append(relation(m.id, .deployedIn, place.id, ctx)) }
                 }
             }
             // locatedIn: "Tegh, the last village in Armenia", "Aliagali village of the Agdam region".

@@ -193,3 +193,21 @@ import KGText
         #expect(g.entities.filter { $0.type == .event }.count == 1)
     }
 }
+
+@Suite struct DeploymentRules {
+    @Test func aBaseLiesInItsTownAndPutsItsForceThere() throws {
+        let g = extract("Russia keeps the 201st Russian military base in Dushanbe, the capital of Tajikistan.")
+        let base = try #require(g.entities.first { $0.name.contains("201st") })
+        let dushanbe = try #require(g.named("Dushanbe"))
+        #expect(g.relations.contains { $0.subject == base.id && $0.predicate == .locatedIn && $0.object == .entity(dushanbe.id) })
+    }
+
+    @Test func aDeploymentEventPutsTheTroopsAtItsPlace() throws {
+        let g = extract("According to the UN, Rwandan troops were deployed in Goma on Tuesday.")
+        let goma = try #require(g.named("Goma"))
+        let deployed = g.relations.filter { $0.predicate == .deployedIn && $0.object == .entity(goma.id) }
+        #expect(deployed.count == 1)
+        #expect(deployed.first.flatMap { g.entity($0.subject)?.name }?.contains("Rwand") == true)
+        #expect(deployed.first?.attributedTo == [g.named("United Nations")?.id].compactMap { $0 })
+    }
+}
