@@ -9,6 +9,7 @@ struct DescriptionLinker {
     struct Words: Decodable, Sendable {
         var descriptionHeads: Set<String>
         var genericWords: Set<String>
+        var titleSynonyms: [String: [String]]
     }
 
     static let words = ResourceLoader.decode(Words.self, named: "coreference", in: .module)
@@ -25,7 +26,6 @@ struct DescriptionLinker {
 
     func link(_ sentences: inout [[Candidate]]) {
         let named = namedBodies(sentences)
-        guard !named.isEmpty else { return }
         for s in sentences.indices {
             let tokens = doc.sentences[s].tokens
             var added: [Candidate] = []
@@ -56,6 +56,7 @@ struct DescriptionLinker {
                 added.append(m)
             }
             added += definiteHeads(s, tokens, sentences[s], named)
+            added += definiteTitles(s, tokens, sentences[s], officials: sentences[..<s].joined() + sentences[s])
             if !added.isEmpty {
                 sentences[s] += added
                 sentences[s].sort { $0.start < $1.start }
@@ -80,6 +81,41 @@ struct DescriptionLinker {
             m.start = tokens[k].start
             m.end = tokens[k].end
             m.surface = tokens[k].text
+            m.extraAliases = []
+            m.ownerTokens = nil
+            m.titleTokens = nil
+            m.role = nil
+            out.append(m)
+        }
+        return out
+    }
+
+    /// "the president said", "the head of state stated": an office with "the" and no name after
+    /// it is the official last named with that office, when the article named one.
+    private func definiteTitles(_ s: Int, _ tokens: [Token], _ existing: [Candidate], officials: [Candidate]) -> [Candidate] {
+        let lower = tokens.map(\.lowercased)
+        var out: [Candidate] = []
+        for k in 1..<max(1, tokens.count) where lower[k - 1] == "the" && !tokens[k].isCapitalized {
+            guard !existing.contains(where: { $0.tokens.contains(k) }) else { continue }
+            var matched: (roles: Set<String>, end: Int)?
+            for (title, roles) in Self.words.titleSynonyms {
+                let t = Lexicon.phraseKey(title)
+                if k + t.count <= lower.count, lower[k..<(k + t.count)].elementsEqual(t) { matched = (Set(roles), k + t.count) }
+            }
+            if matched == nil, let title = lex.titles[lower[k]]?.first(where: { k + $0.count <= lower.count && lower[k..<(k + $0.count)].elementsEqual($0) }) {
+                matched = ([title.joined(separator: " ")], k + title.count)
+            }
+            // "the president of France" names someone else; "the president Emmanuel Macron" is a name.
+            guard let (roles, end) = matched, end >= lower.count || !(tokens[end].isCapitalized || lower[end] == "of") else { continue }
+            guard let official = officials.last(where: { c in
+                c.type == .official && c.start < tokens[k].start && c.role.map { roles.contains($0.lowercased()) } == true
+            }) else { continue }
+            var m = official
+            m.sentence = s
+            m.tokens = k..<end
+            m.start = tokens[k].start
+            m.end = tokens[end - 1].end
+            m.surface = doc.source.cleanText(m.start..<m.end)
             m.extraAliases = []
             m.ownerTokens = nil
             m.titleTokens = nil

@@ -211,3 +211,17 @@ import KGText
         #expect(deployed.first?.attributedTo == [g.named("United Nations")?.id].compactMap { $0 })
     }
 }
+
+@Suite struct TitleAnaphora {
+    @Test func theOfficeAloneIsTheOfficialNamedWithIt() throws {
+        let g = extract("French President Emmanuel Macron arrived in Dakar on Monday. The president said the talks went well.")
+        let macron = try #require(g.named("Emmanuel Macron"))
+        #expect(macron.mentions.count == 2)
+        #expect(macron.aliases.contains("president"))
+    }
+
+    @Test func theOfficeOfAnotherStateIsNotTheOfficial() throws {
+        let g = extract("French President Emmanuel Macron arrived in Dakar on Monday. He met the president of Senegal.")
+        #expect(g.named("Emmanuel Macron")?.mentions.count == 1)
+    }
+}
