@@ -13,6 +13,9 @@ struct DescriptionLinker {
     }
 
     static let words = ResourceLoader.decode(Words.self, named: "coreference", in: .module)
+    /// `titleSynonyms` as token sequences.
+    static let synonymPhrases: [([String], Set<String>)] = words.titleSynonyms.sorted { $0.key < $1.key }
+        .map { (Lexicon.phraseKey($0.key), Set($0.value)) }
 
     /// A named body of the article: what its name says and whose it is.
     struct Named {
@@ -98,9 +101,8 @@ struct DescriptionLinker {
         for k in 1..<max(1, tokens.count) where lower[k - 1] == "the" && !tokens[k].isCapitalized {
             guard !existing.contains(where: { $0.tokens.contains(k) }) else { continue }
             var matched: (roles: Set<String>, end: Int)?
-            for (title, roles) in Self.words.titleSynonyms {
-                let t = Lexicon.phraseKey(title)
-                if k + t.count <= lower.count, lower[k..<(k + t.count)].elementsEqual(t) { matched = (Set(roles), k + t.count) }
+            for (t, roles) in Self.synonymPhrases where k + t.count <= lower.count && lower[k..<(k + t.count)].elementsEqual(t) {
+                matched = (roles, k + t.count)
             }
             if matched == nil, let title = lex.titles[lower[k]]?.first(where: { k + $0.count <= lower.count && lower[k..<(k + $0.count)].elementsEqual($0) }) {
                 matched = ([title.joined(separator: " ")], k + title.count)

@@ -9,7 +9,7 @@ struct EventFinder {
     let lex = Lexicon.shared
     let events = EventLexicon.shared
     let rules = EventRules.shared
-    let interviewPhrases = EventRules.shared.interviewPhrases
+    let interviewPhrases = EventRules.interviewPhrases
 
     func find(_ candidates: [[Candidate]]) -> [[Candidate]] {
         // The last unnamed event of each kind: "the recruitment" two sentences on is the same one.
@@ -22,7 +22,7 @@ struct EventFinder {
             let taken = Set(mentions.flatMap { Array($0.tokens) + Array($0.titleTokens ?? 0..<0) })
             let sentenceDates = doc.dates[sentence.index]
             let hasDate = !sentenceDates.isEmpty
-            let consequence = rules.consequenceCues.map(Lexicon.phraseKey).contains { cue in
+            let consequence = EventRules.consequencePhrases.contains { cue in
                 lower.indices.contains { k in k + cue.count <= lower.count && lower[k..<(k + cue.count)].elementsEqual(cue) }
             }
             var out: [Candidate] = []

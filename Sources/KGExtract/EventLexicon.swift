@@ -66,6 +66,8 @@ struct EventRules: Decodable, Sendable {
 
     static let shared = ResourceLoader.decode(EventRules.self, named: "event-rules", in: .module)
 
-    /// `interviewVerbs` as token sequences, longest first.
-    var interviewPhrases: [[String]] { interviewVerbs.map(Lexicon.phraseKey).sorted { $0.count > $1.count } }
+    /// The phrase lists as token sequences, longest first, prepared once.
+    static let interviewPhrases = shared.interviewVerbs.map(Lexicon.phraseKey).sorted { $0.count > $1.count }
+    static let consequencePhrases = shared.consequenceCues.map(Lexicon.phraseKey).sorted { $0.count > $1.count }
+    static let listPhrases = shared.listCues.map(Lexicon.phraseKey).sorted { $0.count > $1.count }
 }

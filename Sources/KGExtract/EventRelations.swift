@@ -180,7 +180,7 @@ extension RelationFinder {
     /// The places of a list opened by "including" or "such as" right after `place`.
     func listedPlaces(after place: ResolvedMention, _ ctx: Context) -> [ResolvedMention] {
         let lower = ctx.lower
-        let cues = rules.listCues.map(Lexicon.phraseKey)
+        let cues = EventRules.listPhrases
         func cue(endingBefore e: Int) -> Bool {
             cues.contains { c in e - c.count >= 0 && lower[(e - c.count)..<e].elementsEqual(c) }
         }

@@ -4,37 +4,39 @@ import KGText
 /// The extractor's language data: word lists from `Resources/lexicon.json`, the states of
 /// `states.jsonl`, the organizations of `organizations.jsonl` and the places of `places.tsv`,
 /// plus whatever a user adds with `--lexicon FILE`. Lookups are prepared once and shared read-only.
+/// A class, not a struct: every stage holds `Lexicon.shared`, and copying a struct of thirty
+/// sets and dictionaries on each word-list lookup cost a fifth of the extraction time.
 @dynamicMemberLookup
-struct Lexicon: Sendable {
-    struct Raw: Decodable, Sendable {
-        var actorVerbs: Set<String>
-        var metonymyPrepositions: Set<String>
-        var actorContexts: Set<String>
-        var deployWords: Set<String>
-        var titles: [String]
-        var rankAbbreviations: [String: String]
-        var personCues: Set<String>
-        var speechVerbs: Set<String>
-        var organizationHeads: Set<String>
-        var agencyHeads: Set<String>
-        var ministryFunctions: [String: String]
-        var forceNouns: [String: String]
-        var regions: [String]
-        var placeCues: Set<String>
-        var locativePrepositions: Set<String>
-        var eventTriggers: [String: String]
-        var targetPrepositions: Set<String>
-        var accuseWords: Set<String>
-        var counterVerbs: Set<String>
-        var lightVerbs: Set<String>
-        var statementKinds: Set<String>
-        var directions: Set<String>
-        var denyWords: Set<String>
-        var aidWords: Set<String>
-        var memberWords: Set<String>
-        var attributionCues: [String]
-        var stopNames: Set<String>
-        var nameBlockers: Set<String>
+final class Lexicon: Sendable {
+    final class Raw: Decodable, Sendable {
+        let actorVerbs: Set<String>
+        let metonymyPrepositions: Set<String>
+        let actorContexts: Set<String>
+        let deployWords: Set<String>
+        let titles: [String]
+        let rankAbbreviations: [String: String]
+        let personCues: Set<String>
+        let speechVerbs: Set<String>
+        let organizationHeads: Set<String>
+        let agencyHeads: Set<String>
+        let ministryFunctions: [String: String]
+        let forceNouns: [String: String]
+        let regions: [String]
+        let placeCues: Set<String>
+        let locativePrepositions: Set<String>
+        let eventTriggers: [String: String]
+        let targetPrepositions: Set<String>
+        let accuseWords: Set<String>
+        let counterVerbs: Set<String>
+        let lightVerbs: Set<String>
+        let statementKinds: Set<String>
+        let directions: Set<String>
+        let denyWords: Set<String>
+        let aidWords: Set<String>
+        let memberWords: Set<String>
+        let attributionCues: [String]
+        let stopNames: Set<String>
+        let nameBlockers: Set<String>
     }
 
     /// One row of `places.tsv`: a city or a province, its country and other names.

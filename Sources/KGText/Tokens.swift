@@ -6,14 +6,21 @@ public struct Token: Sendable, Hashable {
     public let end: Int
     public let text: String
     public let kind: Kind
+    /// The text lowercased, and whether it starts with an uppercase letter ("Russia", "HUR",
+    /// "U.S."). Both are stored: every stage asks them of every token, several times.
+    public let lowercased: String
+    public let isCapitalized: Bool
+
+    public init(start: Int, end: Int, text: String, kind: Kind) {
+        self.start = start
+        self.end = end
+        self.text = text
+        self.kind = kind
+        self.lowercased = text.lowercased()
+        self.isCapitalized = kind == .word && (text.unicodeScalars.first?.properties.isUppercase ?? false)
+    }
 
     public var range: Range<Int> { start..<end }
-
-    /// Starts with an uppercase letter ("Russia", "HUR", "U.S.").
-    public var isCapitalized: Bool {
-        guard kind == .word, let first = text.unicodeScalars.first else { return false }
-        return first.properties.isUppercase
-    }
 
     /// Every letter is uppercase and there are at least two ("HUR", "CSTO").
     public var isAcronym: Bool {
@@ -21,7 +28,6 @@ public struct Token: Sendable, Hashable {
         return kind == .word && letters.count >= 2 && letters.allSatisfy { $0.properties.isUppercase }
     }
 
-    public var lowercased: String { text.lowercased() }
 }
 
 /// Splits text into tokens. Words keep internal apostrophes, hyphens and periods ("Nagorno-Karabakh",
