@@ -117,13 +117,16 @@ struct Coreference {
             if known[words] == nil { known[words] = c }
         }
         guard !known.isEmpty else { return }
-        let longest = known.keys.map(\.count).max() ?? 1
+        // First word → longest known name starting with it: most words start none.
+        var longestFrom: [String: Int] = [:]
+        for k in known.keys { if let first = k.first { longestFrom[first] = max(longestFrom[first] ?? 0, k.count) } }
         for (s, sentence) in doc.sentences.enumerated() {
             var taken = Set(sentences[s].flatMap { Array($0.tokens) + Array($0.titleTokens ?? 0..<0) })
             let t = sentence.tokens
             var k = 0
             while k < t.count {
                 var matched = false
+                let longest = longestFrom[t[k].text] ?? 0
                 for n in stride(from: min(longest, t.count - k), through: 1, by: -1) {
                     let r = k..<(k + n)
                     guard !r.contains(where: taken.contains), let source = known[t[r].map(\.text)] else { continue }

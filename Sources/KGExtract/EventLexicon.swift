@@ -14,6 +14,8 @@ struct EventLexicon: Sendable {
     let triggers: [[String]: EventClass]
     /// The longest trigger, in tokens: the matcher tries this many first.
     let longestTrigger: Int
+    /// First word of a trigger → its longest trigger, so most words are rejected at once.
+    let longestFrom: [String: Int]
 
     /// A dated "said" is a statement even though "said" is no trigger.
     static let statement = EventClass(name: "statement", cameo: "01")
@@ -37,11 +39,15 @@ struct EventLexicon: Sendable {
         }
         self.triggers = triggers
         self.longestTrigger = triggers.keys.map(\.count).max() ?? 1
+        var longestFrom: [String: Int] = [:]
+        for k in triggers.keys { if let first = k.first { longestFrom[first] = max(longestFrom[first] ?? 0, k.count) } }
+        self.longestFrom = longestFrom
     }
 
     /// The trigger starting at token `i`, longest first, with its length in tokens.
     func match(_ lower: [String], at i: Int) -> (EventClass, Int)? {
-        for n in stride(from: min(longestTrigger, lower.count - i), through: 1, by: -1) {
+        guard let longest = longestFrom[lower[i]] else { return nil }
+        for n in stride(from: min(longest, lower.count - i), through: 1, by: -1) {
             if let cls = triggers[Array(lower[i..<(i + n)])] { return (cls, n) }
         }
         return nil

@@ -82,6 +82,9 @@ final class Lexicon: Sendable {
     /// Token sequences (lowercased) → what they name, for longest-first matching.
     let gazetteer: [[String]: GazetteerKind]
     let longestPhrase: Int
+    /// For each first word of a gazetteer name, the most words a name starting with it has:
+    /// most capitalized words start no name, and this answers that with one lookup.
+    let longestFrom: [String: Int]
     /// Demonym or state-name token sequence → canonical state name ("russian" → "Russia").
     let demonyms: [[String]: String]
     /// State → its demonym as written ("Russia" → "Russian").
@@ -213,6 +216,9 @@ final class Lexicon: Sendable {
         for name in stateNames { demonyms[key(name)] = name }
         self.gazetteer = gaz
         self.longestPhrase = gaz.keys.map(\.count).max() ?? 1
+        var longestFrom: [String: Int] = [:]
+        for k in gaz.keys { if let first = k.first { longestFrom[first] = max(longestFrom[first] ?? 0, k.count) } }
+        self.longestFrom = longestFrom
         self.demonyms = demonyms
         self.demonymOf = demonymOf
         self.stateByISO = byISO

@@ -79,8 +79,9 @@ struct MentionFinder {
 
     func gazetteerMatches(at i: Int) -> [Candidate] {
         guard tokens[i].kind == .word, tokens[i].isCapitalized || tokens[i].text.first?.isNumber == true else { return [] }
+        let longest = lex.longestFrom[lower[i]] ?? 0
         var out: [Candidate] = []
-        for n in stride(from: min(lex.longestPhrase, tokens.count - i), through: 1, by: -1) {
+        for n in stride(from: min(longest, tokens.count - i), through: 1, by: -1) {
             let r = i..<(i + n)
             guard tokens[r.upperBound - 1].kind != .punctuation, let kind = lex.gazetteer[Array(lower[r])] else { continue }
             // Inside a multiword name every word is capitalized, except short connectors.
