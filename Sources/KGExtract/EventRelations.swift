@@ -153,6 +153,11 @@ extension RelationFinder {
                let p = ctx.firstAfter(from + 1, within: 5, where: { $0.type == .place || $0.type == .state }), sameSide(p) {
                 place = p
             }
+            // "Russian peacekeepers were deployed": troops moved carry out their own deployment.
+            if passive, agents.isEmpty, Self.words.deploymentClasses.contains(kind), let troops = target, troops.type == .agency {
+                agents = [troops]
+                target = nil
+            }
             for agent in agents { out.append(relation(e.id, .hasAgent, agent.id, ctx)) }
             if let target, !agents.contains(where: { $0.id == target.id }) { out.append(relation(e.id, .hasTarget, target.id, ctx)) }
             if let place {

@@ -39,8 +39,8 @@ struct InferredStance {
     }
 
     /// Deployments as facts: "Russia has set up an outpost near Tegh" puts Russia's forces at
-    /// Tegh; "peacekeepers were deployed in Khankendi" puts the peacekeepers there. The troops
-    /// moved (a target that is an agency) are deployed rather than whoever sent them.
+    /// Tegh; "peacekeepers were deployed in Khankendi" puts the peacekeepers there. A force
+    /// (an agency) is deployed rather than a state that sent it, when the event names one.
     func deployments(in relations: [Relation], classes: [String: String]) -> [Relation] {
         let words = RelationFinder.words
         var out: [Relation] = []
@@ -48,9 +48,15 @@ struct InferredStance {
         for (_, rels) in byEvent.sorted(by: { $0.key < $1.key }) {
             let places = rels.filter { $0.predicate == .hasPlace }
             guard !places.isEmpty else { continue }
-            let troops = rels.filter { $0.predicate == .hasTarget && keys[$0.object.entityID ?? ""]?.hasPrefix("agency:") == true }
+            // A force is an agency whose key names a unit ("agency:Russia|peacekeeping contingent");
+            // a ministry that orders a deployment is not itself deployed.
+            let isForce = { (id: String?) -> Bool in
+                guard let key = keys[id ?? ""], key.hasPrefix("agency:") else { return false }
+                return words.militaryUnits.contains { key.hasSuffix("|" + $0) || key.contains("|" + $0 + " ") }
+            }
+            let troops = rels.filter { ($0.predicate == .hasTarget || $0.predicate == .hasAgent) && isForce($0.object.entityID) }
             let movers = troops.isEmpty ? rels.filter { r in
-                r.predicate == .hasAgent && (keys[r.object.entityID ?? ""].map { $0.hasPrefix("agency:") || $0.hasPrefix("state:") } ?? false)
+                r.predicate == .hasAgent && (keys[r.object.entityID ?? ""]?.hasPrefix("state:") ?? false)
             } : troops
             for mover in movers {
                 guard let who = mover.object.entityID else { continue }
