@@ -68,6 +68,8 @@ struct EventRules: Decodable, Sendable {
     var listCues: [String]
     var addressedClasses: Set<String>
     var consequenceCues: [String]
+    var publishVerbs: Set<String>
+    var speakerPronouns: Set<String>
     var consequenceClasses: Set<String>
 
     static let shared = ResourceLoader.decode(EventRules.self, named: "event-rules", in: .module)

@@ -71,6 +71,8 @@ struct RelationFinder {
         var accusers: [String] = []
         var deniers: [(denier: String, denied: String)] = []
         var paragraphSources: [String] = []
+        var lastSpeaker: String?
+        var lastSource: String?
         var previousEnd = 0
         // States the article names, for the gazetteer's "this city is in that country".
         let namedStates = Dictionary(resolved.joined().filter { $0.type == .state }.map { ($0.candidate.name, $0.id) },
@@ -87,7 +89,11 @@ struct RelationFinder {
             // sentences are still X's account unless they name their own source.
             if doc.source.clean[previousEnd..<range.lowerBound].contains("\n") { paragraphSources = [] }
             previousEnd = range.upperBound
-            ctx.sources = sources(ctx)
+            ctx.sources = sources(ctx, lastSpeaker: lastSpeaker, lastSource: lastSource)
+            if let speaker = ctx.sources.last(where: { id in ctx.mentions.contains { $0.id == id && ($0.type == .official || $0.type == .person) } }) {
+                lastSpeaker = speaker
+            }
+            if let source = ctx.sources.last { lastSource = source }
             if ctx.sources.isEmpty {
                 ctx.sources = paragraphSources
             } else {
@@ -99,6 +105,13 @@ struct RelationFinder {
             found += gazetteerLocations(ctx, namedStates: namedStates, done: &located)
             found += events(ctx)
             found += interactions(ctx, accusers: &accusers, deniers: &deniers)
+            // "The Foreign Ministry demanded …. The statement notes …": the author of the last
+            // statement, demand or letter is whom "the statement" speaks for.
+            if let author = found.last(where: { r in
+                r.predicate == .hasAgent && ctx.mentions.contains { $0.id == r.subject && lex.statementKinds.contains($0.candidate.eventClass?.name ?? "") }
+            })?.object.entityID {
+                lastSource = author
+            }
             // A speech event's own circumstances (its date, its place) are the article's report of
             // the speech, not something the speaker claims.
             let speechAgents = Dictionary(grouping: found.filter { r in
@@ -147,10 +160,13 @@ struct RelationFinder {
 
     // MARK: Attribution
 
-    /// "according to X", "citing X", "X said", "…, X told reporters".
-    func sources(_ ctx: Context) -> [String] {
+    /// "according to X", "citing X", "X said", "…, X told reporters", "X published".
+    /// `lastSpeaker` is the person quoted last, for "he said"; `lastSource` whoever was cited
+    /// last, for "the statement notes".
+    func sources(_ ctx: Context, lastSpeaker: String?, lastSource: String?) -> [String] {
         var out: [String] = []
         let lower = ctx.lower
+        let rules = EventRules.shared
         for (k, w) in lower.enumerated() {
             var source: ResolvedMention?
             if let cue = lex.attributionCuePhrases.first(where: { k + $0.count <= lower.count && lower[k..<(k + $0.count)].elementsEqual($0) }) {
@@ -162,6 +178,18 @@ struct RelationFinder {
             } else if lex.speechVerbs.contains(w) {
                 source = ctx.nearestBefore(k, within: 3) { $0.type.isActor }
                     ?? ctx.firstAfter(k + 1, within: 1) { $0.type.isActor }
+                if source == nil, k > 0 {
+                    // "he told reporters": the person quoted last. "The statement notes": whoever
+                    // the article cited last.
+                    if rules.speakerPronouns.contains(lower[k - 1]), let id = lastSpeaker, !out.contains(id) {
+                        out.append(id)
+                    } else if lower[max(0, k - 2)..<k].contains(where: { Self.statementNouns.contains($0) }),
+                              let id = lastSource, !out.contains(id) {
+                        out.append(id)
+                    }
+                }
+            } else if rules.publishVerbs.contains(w), k + 1 < lower.count, lower[k + 1] != "by" {
+                source = ctx.nearestBefore(k, within: 3) { $0.type.isActor && $0.type != .place }
             }
             if let id = source?.id, !out.contains(id) { out.append(id) }
         }

@@ -225,3 +225,34 @@ import KGText
         #expect(g.named("Emmanuel Macron")?.mentions.count == 1)
     }
 }
+
+@Suite struct AttributionRules {
+    private func attributed(_ g: Graph, _ p: KGModel.Predicate, to name: String) -> Bool {
+        guard let id = g.named(name)?.id else { return false }
+        return g.relations.contains { $0.predicate == p && $0.attributedTo.contains(id) }
+    }
+
+    @Test func aPronounSpeakerIsThePersonQuotedLast() {
+        let g = extract("""
+            Israeli military spokesman Daniel Hagari said on Monday that the army had entered Rafah.
+
+            “The troops struck targets in Khan Younis overnight,” he told reporters.
+            """)
+        #expect(attributed(g, .hasPlace, to: "Daniel Hagari"))
+    }
+
+    @Test func whatAnAgencyPublishesIsItsClaim() {
+        let g = extract("The Sudanese army published a video allegedly showing the Rapid Support Forces shelling El Fasher.")
+        #expect(g.relations.contains { r in
+            r.predicate == .hasAgent && r.attributedTo.contains { g.entity($0)?.name.contains("Sudan") == true }
+        })
+    }
+
+    @Test func theStatementSpeaksForWhoeverIssuedIt() {
+        let g = extract("""
+            The Malian Foreign Ministry demanded on Friday that Algeria stop interfering. \
+            The statement notes that Algerian troops were deployed near Tessalit.
+            """)
+        #expect(attributed(g, .hasPlace, to: "Malian Ministry of Foreign Affairs"))
+    }
+}
