@@ -91,7 +91,7 @@ public enum SentenceSplitter {
         // The word before the period.
         var s = mark
         while s > 0, Tokenizer.isWordScalar(text[s - 1]) || text[s - 1] == "." || text[s - 1] == "'" { s -= 1 }
-        let word = String(String.UnicodeScalarView(text[s..<mark]))
+        let word = SourceText.string(text[s..<mark])
         if word.isEmpty { return true }
         let abbreviations = Abbreviations.shared
         if abbreviations.titles.contains(word) { return false }

@@ -44,12 +44,27 @@ public struct SourceText: Sendable {
 
     /// The original text of `range` (offsets in scalars).
     public func text(_ range: Range<Int>) -> String {
-        String(String.UnicodeScalarView(scalars[clamp(range)]))
+        Self.string(scalars[clamp(range)])
     }
 
     /// The cleaned text of `range`, with markup blanked.
     public func cleanText(_ range: Range<Int>) -> String {
-        String(String.UnicodeScalarView(clean[clamp(range)]))
+        Self.string(clean[clamp(range)])
+    }
+
+    /// Scalars to a String through one UTF-8 buffer: appending scalar by scalar to a
+    /// `UnicodeScalarView` cost more than the rest of building the evidence.
+    static func string(_ slice: ArraySlice<Unicode.Scalar>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(slice.count)
+        for c in slice {
+            if c.value < 0x80 {
+                bytes.append(UInt8(c.value))
+            } else {
+                bytes.append(contentsOf: String(c).utf8)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private func clamp(_ r: Range<Int>) -> Range<Int> {

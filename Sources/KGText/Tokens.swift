@@ -73,12 +73,12 @@ public enum Tokenizer {
             }
             // "U.S." keeps its final period: single letters separated by periods.
             if j < end, text[j] == ".", isInitialism(text[i..<j]) { j += 1 }
-            let word = String(String.UnicodeScalarView(text[i..<j]))
+            let word = SourceText.string(text[i..<j])
             let kind: Token.Kind = text[i..<j].allSatisfy({ isDigit($0) || $0 == "," || $0 == "." }) ? .number : .word
             tokens.append(Token(start: i, end: j, text: word, kind: kind))
             // The possessive marker.
             if j + 1 < end, isApostrophe(text[j]), text[j + 1] == "s" || text[j + 1] == "S", !isAlnum(j + 2) {
-                tokens.append(Token(start: j, end: j + 2, text: String(String.UnicodeScalarView(text[j..<(j + 2)])), kind: .punctuation))
+                tokens.append(Token(start: j, end: j + 2, text: SourceText.string(text[j..<(j + 2)]), kind: .punctuation))
                 j += 2
             }
             i = j
