@@ -69,6 +69,8 @@ struct EventRules: Decodable, Sendable {
     var addressedClasses: Set<String>
     var consequenceCues: [String]
     var publishVerbs: Set<String>
+    var boilerplateOpeners: [String]
+    var snapshotCues: [String]
     var speakerPronouns: Set<String>
     var consequenceClasses: Set<String>
 
@@ -78,4 +80,14 @@ struct EventRules: Decodable, Sendable {
     static let interviewPhrases = shared.interviewVerbs.map(Lexicon.phraseKey).sorted { $0.count > $1.count }
     static let consequencePhrases = shared.consequenceCues.map(Lexicon.phraseKey).sorted { $0.count > $1.count }
     static let listPhrases = shared.listCues.map(Lexicon.phraseKey).sorted { $0.count > $1.count }
+    static let boilerplatePhrases = shared.boilerplateOpeners.map(Lexicon.phraseKey).sorted { $0.count > $1.count }
+    static let snapshotPhrases = shared.snapshotCues.map(Lexicon.phraseKey)
+
+    /// Whether a sentence is site navigation ("Related article: …", "Read more: …"): it opens
+    /// with one of the openers followed by a colon.
+    static func isBoilerplate(_ lower: [String]) -> Bool {
+        boilerplatePhrases.contains { p in
+            p.count < lower.count && lower[0..<p.count].elementsEqual(p) && [":", "|", "-", "\u{2013}"].contains(lower[p.count])
+        }
+    }
 }

@@ -172,8 +172,12 @@ extension RelationFinder {
             let tokenStarts = ctx.sentence.tokens.map(\.start)
             let ownDates = dateMentions.filter { d in
                 let k = tokenStarts.firstIndex { $0 >= d.range.lowerBound } ?? lower.count
+                // "(as of July 14, 2021)" dates a report's snapshot, not a happening.
+                let snapshot = EventRules.snapshotPhrases.contains { p in
+                    k - p.count >= 0 && lower[(k - p.count)..<k].elementsEqual(p)
+                }
                 // Like a place, a date follows its event ("air strikes on Rafah on Monday, killing …").
-                return owner(ofPlaceAt: k, is: t) && (k >= quoted.count || quoted[k] == quoted[t])
+                return !snapshot && owner(ofPlaceAt: k, is: t) && (k >= quoted.count || quoted[k] == quoted[t])
             }
             if let date = ownDates.min(by: { abs($0.range.lowerBound - startOffset) < abs($1.range.lowerBound - startOffset) }) {
                 out.append(Relation(subject: e.id, predicate: .hasDate, object: .date(date.date), evidence: [ctx.evidence]))

@@ -27,7 +27,11 @@ public struct Extractor: Sendable {
             documents.append(Document(id: doc.id, path: source.path, title: doc.title, date: doc.date))
             var candidates = doc.sentences.map { MentionFinder(doc: doc, sentence: $0).find() }
             candidates = Coreference(doc: doc).link(candidates)
-            let events = EventFinder(doc: doc).find(candidates)
+            var events = EventFinder(doc: doc).find(candidates)
+            for sentence in doc.sentences where EventRules.isBoilerplate(sentence.tokens.map(\.lowercased)) {
+                candidates[sentence.index] = []
+                events[sentence.index] = []
+            }
             var resolved: [[ResolvedMention]] = []
             for (s, list) in candidates.enumerated() {
                 var row = list.map { ResolvedMention(candidate: $0, id: table.add($0, doc: doc.id)) }

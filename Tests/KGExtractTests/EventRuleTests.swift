@@ -256,3 +256,24 @@ import KGText
         #expect(attributed(g, .hasPlace, to: "Malian Ministry of Foreign Affairs"))
     }
 }
+
+@Suite struct NoiseRules {
+    @Test func navigationLinesGiveNothing() {
+        let g = extract("""
+            Related article: [Sudan Briefing: the siege of El Fasher | May 3](https://example.org/x)
+
+            The army said it repelled an attack on El Fasher on Sunday.
+            """)
+        #expect(!g.entities.contains { $0.name.lowercased().contains("briefing") || $0.name.lowercased().contains("siege") })
+    }
+
+    @Test func anAsOfDateIsNotTheEventsDate() {
+        let g = extract("""
+            July 20, 2021
+
+            The UN bulletin on the war in Yemen (as of July 14, 2021) lists new displacements.
+            """)
+        #expect(!g.relations.contains { $0.predicate == .hasDate && $0.object == .date(DateLiteral(iso: "2021-07-14")!)
+            && g.entity($0.subject)?.attributes["class"] == "war" })
+    }
+}
