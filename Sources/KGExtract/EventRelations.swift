@@ -12,10 +12,16 @@ extension RelationFinder {
         let dateMentions = doc.dates[ctx.sentence.index]
         // The source of a claim is who tells it, not who did it.
         let actor: (ResolvedMention) -> Bool = { $0.type.isActor && !ctx.sources.contains($0.id) }
-        let triggers = ctx.mentions.filter { $0.type == .event }.map(\.candidate.tokens.lowerBound)
+        let allTriggers = ctx.mentions.filter { $0.type == .event }.map(\.candidate.tokens.lowerBound)
+        // Triggers inside a relative clause (", where Russian peacekeepers are deployed,") are
+        // asides: a date or place that opens the sentence belongs to the main clause's event.
+        let relative = relativeClauses(lower)
+        let mainTriggers = allTriggers.filter { t in !relative.contains { $0.contains(t) } }
+        let triggers = allTriggers
         /// With several events in a sentence, a place or date belongs to the nearest trigger.
         func nearest(_ k: Int, is t: Int) -> Bool {
-            triggers.allSatisfy { abs($0 - k) >= abs(t - k) }
+            let candidates = mainTriggers.isEmpty || relative.contains(where: { $0.contains(k) }) ? allTriggers : mainTriggers
+            return candidates.contains(t) && candidates.allSatisfy { abs($0 - k) >= abs(t - k) }
         }
         /// A place follows its event ("a raid in Yekaterinburg"): it belongs to the closest
         /// trigger before it, and only to one after it when none comes before.
@@ -59,7 +65,9 @@ extension RelationFinder {
                 }.prefix(2))
             } else if lex.statementKinds.contains(kind), end < lower.count, ["of", "from"].contains(lower[end]),
                       let a = ctx.firstAfter(end + 1, within: 6, where: actor) {
-                agents = [a]
+                // "the trilateral statement of the President of Azerbaijan, the Prime Minister of
+                // Armenia and the President of Russia": every author in the list.
+                agents = [a] + authorsListed(after: a, ctx, where: actor)
             }
             let reporting = lex.statementKinds.contains(kind) || kind == "report"
             // "At an Oct. 27 briefing, Hovhannisyan said …": a statement set before the main clause
@@ -117,6 +125,14 @@ extension RelationFinder {
             // "an open letter to Vladimir Putin": a statement's addressee.
             if target == nil, reporting, let to = clause.first(where: { lower[$0] == "to" }) {
                 target = ctx.firstAfter(to + 1, within: 5) { $0.type.isActor }
+                // "to UN Secretary General Antonio Guterres": the person, not the body of the title.
+                if let body = target, body.type != .official, body.type != .person,
+                   let person = ctx.mentions.first(where: { m in
+                       (m.type == .official || m.type == .person) && m.candidate.tokens.lowerBound > body.candidate.tokens.lowerBound
+                           && (m.candidate.titleTokens?.lowerBound ?? m.candidate.tokens.lowerBound) <= body.candidate.tokens.upperBound + 1
+                   }) {
+                    target = person
+                }
             }
             // "demanded that Yerevan stop": a demand is addressed to the that-clause's subject.
             if target == nil, rules.addressedClasses.contains(kind), end + 1 < lower.count, lower[end] == "that" {
@@ -172,8 +188,9 @@ extension RelationFinder {
             let tokenStarts = ctx.sentence.tokens.map(\.start)
             let ownDates = dateMentions.filter { d in
                 let k = tokenStarts.firstIndex { $0 >= d.range.lowerBound } ?? lower.count
-                // "(as of July 14, 2021)" dates a report's snapshot, not a happening.
-                let snapshot = EventRules.snapshotPhrases.contains { p in
+                // "(as of July 14, 2021)" dates a report's snapshot, not a happening; for the
+                // report itself it is its date.
+                let snapshot = !reporting && EventRules.snapshotPhrases.contains { p in
                     k - p.count >= 0 && lower[(k - p.count)..<k].elementsEqual(p)
                 }
                 // Like a place, a date follows its event ("air strikes on Rafah on Monday, killing …").
@@ -182,6 +199,35 @@ extension RelationFinder {
             if let date = ownDates.min(by: { abs($0.range.lowerBound - startOffset) < abs($1.range.lowerBound - startOffset) }) {
                 out.append(Relation(subject: e.id, predicate: .hasDate, object: .date(date.date), evidence: [ctx.evidence]))
             }
+        }
+        return out
+    }
+
+    /// Token ranges of relative clauses: from ", where/which/who" to the next comma.
+    func relativeClauses(_ lower: [String]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        for k in lower.indices.dropLast() where lower[k] == "," && ["where", "which", "who", "whom", "whose"].contains(lower[k + 1]) {
+            let close = (k + 2..<lower.count).first { [",", ";", "."].contains(lower[$0]) } ?? lower.count
+            out.append(k..<close)
+        }
+        return out
+    }
+
+    /// Authors listed after the first: actors joined by commas or "and", with only titles and
+    /// "of the Republic of" between them ("…, the Prime Minister of the Republic of Armenia and …").
+    func authorsListed(after first: ResolvedMention, _ ctx: Context, where ok: (ResolvedMention) -> Bool) -> [ResolvedMention] {
+        let lower = ctx.lower
+        let tokens = ctx.sentence.tokens
+        var out: [ResolvedMention] = []
+        var k = first.candidate.tokens.upperBound
+        while out.count < 4 {
+            guard let next = ctx.mentions.first(where: { $0.candidate.tokens.lowerBound >= k && $0.candidate.tokens.lowerBound - k <= 10 && ok($0) }) else { break }
+            let gap = k..<next.candidate.tokens.lowerBound
+            let joined = gap.contains { [",", "and"].contains(lower[$0]) }
+            let onlyTitles = gap.allSatisfy { [",", "and", "the", "of"].contains(lower[$0]) || tokens[$0].isCapitalized || isPossessiveMarker(lower[$0]) }
+            guard joined, onlyTitles, next.id != first.id, !out.contains(where: { $0.id == next.id }) else { break }
+            out.append(next)
+            k = next.candidate.tokens.upperBound
         }
         return out
     }

@@ -277,3 +277,29 @@ import KGText
             && g.entity($0.subject)?.attributes["class"] == "war" })
     }
 }
+
+@Suite struct ClauseRules {
+    @Test func anOpeningDateBelongsToTheMainClause() throws {
+        let g = extract("""
+            May 10, 2024
+
+            On May 6, gunmen in northern Mali, where UN peacekeepers are deployed, attacked a convoy near Gao.
+            """)
+        let attack = try #require(g.entities.first { $0.attributes["class"] == "attack" })
+        #expect(g.relations.contains { $0.subject == attack.id && $0.predicate == .hasDate && $0.object == .date(DateLiteral(iso: "2024-05-06")!) })
+    }
+
+    @Test func aJointStatementHasEveryListedAuthor() {
+        let g = extract("The joint statement of the President of Serbia, the Prime Minister of Kosovo and the President of France was signed in Brussels.")
+        let statement = g.entities.first { $0.attributes["class"] == "statement" }
+        let authors = Set(g.relations.filter { $0.subject == statement?.id && $0.predicate == .hasAgent }.compactMap { g.entity($0.object.entityID ?? "")?.name })
+        #expect(authors == ["Serbia", "Kosovo", "France"])
+    }
+
+    @Test func aLetterIsAddressedToThePersonNotTheBodyOfTheTitle() {
+        let g = extract("On Monday, a letter from Sudanese Foreign Minister Ali Youssef to UN Secretary General Antonio Guterres was published.")
+        let letter = g.entities.first { $0.attributes["class"] == "letter" }
+        let target = g.relations.first { $0.subject == letter?.id && $0.predicate == .hasTarget }
+        #expect(target.flatMap { g.entity($0.object.entityID ?? "")?.name } == "Antonio Guterres")
+    }
+}
