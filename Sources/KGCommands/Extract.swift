@@ -10,7 +10,7 @@ struct Extract: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case json }
 
-    @OptionGroup var input: InputOptions
+    @OptionGroup var input: GraphSource
 
     @Option(help: "Output format.")
     var format: Format = .json

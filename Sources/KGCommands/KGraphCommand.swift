@@ -14,7 +14,8 @@ public struct KGraphCommand: ParsableCommand {
             for standard input. Offsets in every output count Unicode scalars of the text as read.
             """,
         version: version,
-        subcommands: [Extract.self, Render.self, Export.self, Query.self]
+        subcommands: [Extract.self, Entities.self, Events.self, Claims.self, Render.self, Export.self, Query.self, Who.self, Neighbors.self, Path.self,
+                      Ingest.self, Remove.self, StatsCommand.self, Load.self]
     )
 
     public init() {}

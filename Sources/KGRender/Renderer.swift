@@ -22,13 +22,21 @@ public enum RenderFormat: String, CaseIterable, Sendable {
 public enum Layout: String, CaseIterable, Sendable {
     case dot, neato, fdp, sfdp, circo, twopi
 
-    /// Graphs up to this many entities get `dot`; larger ones `sfdp`.
-    public static let dotNodeLimit = 60
+    /// Whole-graph pictures of up to this many entities get `dot`; larger ones `sfdp`, with
+    /// overlap removal. Above it, `dot`'s layered drawing turns into one long column of
+    /// loose nodes beside a tangle (the seeds, 141 entities: 2,400 × 5,700 px against sfdp's
+    /// 2,800 × 2,000), and its time grows steeply with crossings.
+    public static let dotNodeLimit = 100
+    /// The actors and timeline views need `dot` (clusters, date columns) and keep it longer.
+    public static let structuredNodeLimit = 150
+    /// Above this many entities the force-directed engines draw straight edges, because
+    /// spline routing there grows roughly cubically.
+    public static let splineNodeLimit = 60
+    /// Up to this many entities, the force-directed engines get every edge label as a node of
+    /// its own, so overlap removal keeps it clear; above, labels are drawn where they fit.
+    public static let labelNodeLimit = 400
 
-    /// The engine to use when the caller does not choose: `dot` draws the tidiest small
-    /// graphs, but its time grows steeply with size and edge labels (measured on 150 entities
-    /// with 300 labelled edges: `dot` 6.9 s, `sfdp` 0.1 s; with 374 edges `dot` ran for over
-    /// 15 minutes), while `sfdp` stays well under a second.
+    /// The engine for a whole-graph picture of `count` entities when the caller does not choose.
     public static func suggested(forNodeCount count: Int) -> Layout {
         count <= dotNodeLimit ? .dot : .sfdp
     }
@@ -69,20 +77,29 @@ public struct RenderError: Error, Sendable, Equatable, CustomStringConvertible, 
 /// is safe to call from any number of threads or tasks at once (calls are serialized).
 public struct Renderer: Sendable {
     public var builder: DOTBuilder
+    /// Pixels per inch of PNG output; nil keeps Graphviz's 96. Ignored by the vector formats.
+    public var dpi: Double?
 
-    public init(builder: DOTBuilder = DOTBuilder()) {
+    public init(builder: DOTBuilder = DOTBuilder(), dpi: Double? = nil) {
         self.builder = builder
+        self.dpi = dpi
     }
 
     /// Lays out `dot` with `layout` and returns the output bytes in `format`.
     public func render(dot: String, layout: Layout, format: RenderFormat) throws -> [UInt8] {
-        try GraphvizEngine.shared.render(dot: dot, layout: layout.rawValue, format: format.rawValue)
+        var attributes: [String: String] = [:]
+        if format == .png, let dpi { attributes["dpi"] = dotNumber(dpi) }
+        return try GraphvizEngine.shared.render(dot: dot, layout: layout.rawValue, format: format.rawValue,
+                                                graphAttributes: attributes)
     }
 
-    /// Builds DOT for `graph` and renders it; `layout` defaults to `Layout.suggested(for:)`.
-    public func render(graph: Graph, layout: Layout? = nil, format: RenderFormat) throws -> [UInt8] {
-        let layout = layout ?? .suggested(for: graph)
-        return try render(dot: builder.build(graph, for: layout), layout: layout, format: format)
+    /// Builds DOT for `graph` and renders it; `layout` defaults to the builder's suggestion.
+    /// `context` and `highlight` are passed to `DOTBuilder.build`.
+    public func render(graph: Graph, layout: Layout? = nil, format: RenderFormat,
+                       context: Graph? = nil, highlight: Set<String> = []) throws -> [UInt8] {
+        let layout = layout ?? builder.suggestedLayout(for: graph)
+        return try render(dot: builder.build(graph, for: layout, context: context, highlight: highlight),
+                          layout: layout, format: format)
     }
 }
 
@@ -109,7 +126,7 @@ final class GraphvizEngine: @unchecked Sendable {
     private static let pluginHint =
         "Graphviz plugins may be missing or unregistered (on Debian/Ubuntu run `libgvc6-config-update -c` as root)"
 
-    func render(dot: String, layout: String, format: String) throws -> [UInt8] {
+    func render(dot: String, layout: String, format: String, graphAttributes: [String: String] = [:]) throws -> [UInt8] {
         lock.lock()
         defer { lock.unlock() }
 
@@ -124,8 +141,9 @@ final class GraphvizEngine: @unchecked Sendable {
         defer { _ = agseterr(previousLevel) }
         _ = agreseterrors()
 
-        // agmemread copies what it needs, so the temporary C string may die after the call.
-        guard let graph = dot.withCString({ agmemread($0) }) else {
+        // The parser copies what it needs, so the temporary C string may die after the call.
+        // kg_memread, not agmemread: see CGraphviz/shim.h for why the allocator matters.
+        guard let graph = dot.withCString({ kg_memread($0) }) else {
             throw RenderError(kind: .parse, message: "graphviz could not parse the DOT source"
                 + Self.detail())
         }
@@ -133,6 +151,14 @@ final class GraphvizEngine: @unchecked Sendable {
         defer {
             gvFreeLayout(context, graph)
             agclose(graph)
+        }
+
+        // Settings that depend on the output format, not the picture (PNG's dpi), are set here
+        // so the DOT source stays the same for every format.
+        for (name, value) in graphAttributes.sorted(by: { $0.key < $1.key }) {
+            let n = strdup(name), v = strdup(value)
+            defer { free(n); free(v) }
+            _ = agattr(graph, AGRAPH, n, v)
         }
 
         kg_reseed_random()
