@@ -45,6 +45,7 @@ struct AnalyzedDocument {
     let source: SourceText
     let sentences: [Sentence]
     let date: DateLiteral?
+    let dateInferred: Bool
     let title: String?
     /// Each sentence's dates, resolved against the article's date; events and relations both read them.
     let dates: [[DateMention]]
@@ -58,6 +59,7 @@ struct AnalyzedDocument {
         self.sentences = SentenceSplitter.sentences(source.clean)
         let meta = DocumentMetadata.read(source, sentences: sentences)
         self.date = meta.date
+        self.dateInferred = meta.dateInferred
         self.title = meta.title
         let finder = DateFinder(reference: meta.date)
         self.dates = sentences.map { finder.find(in: $0.tokens) }

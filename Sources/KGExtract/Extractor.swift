@@ -24,7 +24,7 @@ public struct Extractor: Sendable {
         var eventClasses: [String: EventLexicon.EventClass] = [:]
         for (n, source) in sources.enumerated() {
             let doc = AnalyzedDocument(id: "d\(n + 1)", source: source, lexicon: lexicon)
-            documents.append(Document(id: doc.id, path: source.path, title: doc.title, date: doc.date))
+            documents.append(Document(id: doc.id, path: source.path, title: doc.title, date: doc.date, dateInferred: doc.dateInferred))
             var candidates = doc.sentences.map { MentionFinder(doc: doc, sentence: $0).find() }
             candidates = Coreference(doc: doc).link(candidates)
             var events = EventFinder(doc: doc).find(candidates)

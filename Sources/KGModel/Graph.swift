@@ -10,12 +10,36 @@ public struct Document: Sendable, Hashable, Codable {
     public var title: String?
     /// The publication date, when the article states it or it can be inferred.
     public var date: DateLiteral?
+    /// True when `date` was inferred (the month of the latest date the article mentions) rather
+    /// than read from a dateline or the URL. Written to JSON only when true.
+    public var dateInferred: Bool
 
-    public init(id: String, path: String, title: String? = nil, date: DateLiteral? = nil) {
+    public init(id: String, path: String, title: String? = nil, date: DateLiteral? = nil, dateInferred: Bool = false) {
         self.id = id
         self.path = path
         self.title = title
         self.date = date
+        self.dateInferred = dateInferred
+    }
+
+    private enum CodingKeys: String, CodingKey { case id, path, title, date, dateInferred }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        path = try c.decode(String.self, forKey: .path)
+        title = try c.decodeIfPresent(String.self, forKey: .title)
+        date = try c.decodeIfPresent(DateLiteral.self, forKey: .date)
+        dateInferred = try c.decodeIfPresent(Bool.self, forKey: .dateInferred) ?? false
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(path, forKey: .path)
+        try c.encodeIfPresent(title, forKey: .title)
+        try c.encodeIfPresent(date, forKey: .date)
+        if dateInferred { try c.encode(true, forKey: .dateInferred) }
     }
 }
 

@@ -106,6 +106,13 @@ public struct DateFinder: Sendable {
             .contains(tk[i - 1].lowercased), tok(i + 1)?.text != "-", let d = DateLiteral(year: y) {
             return (DateMention(range: t.start..<t.end, date: d, explicitYear: true), i + 1)
         }
+        // "earlier this month", "last week": the coarsest period that is certain.
+        if let ref = reference, ref.month != nil,
+           let (phrase, period) = DateWords.periodPhrases.first(where: { p in
+               i + p.0.count <= tk.count && zip(p.0, tk[i..<(i + p.0.count)]).allSatisfy { $0 == $1.lowercased }
+           }), let d = Self.resolve(period, against: ref) {
+            return (DateMention(range: t.start..<tk[i + phrase.count - 1].end, date: d, explicitYear: false), i + phrase.count)
+        }
         // Weekdays and relative days need the article date.
         if let ref = reference, ref.day != nil {
             if let w = words.weekdays[t.lowercased], t.isCapitalized, let refDay = ref.weekday {
@@ -119,6 +126,30 @@ public struct DateFinder: Sendable {
             }
         }
         return nil
+    }
+
+    /// A relative period as a literal: a month or year is itself; a week becomes its month when
+    /// all its days share one, else its year when they share that, else nothing.
+    static func resolve(_ period: DateWords.RelativePeriod, against ref: DateLiteral) -> DateLiteral? {
+        switch period.unit {
+        case "year":
+            return DateLiteral(year: ref.year + period.offset)
+        case "month":
+            guard let m = ref.month else { return nil }
+            let index = ref.year * 12 + (m - 1) + period.offset
+            return DateLiteral(year: index / 12, month: index % 12 + 1)
+        case "week":
+            // Weeks run Monday to Sunday; "this week" ends at the article's date.
+            guard ref.day != nil, let weekday = ref.weekday else { return nil }
+            let sinceMonday = (weekday + 6) % 7
+            guard let monday = ref.adding(days: -sinceMonday + 7 * period.offset),
+                  let last = period.offset < 0 ? monday.adding(days: 6) : ref else { return nil }
+            if monday.year == last.year, monday.month == last.month { return DateLiteral(year: monday.year, month: monday.month) }
+            if monday.year == last.year { return DateLiteral(year: monday.year) }
+            return nil
+        default:
+            return nil
+        }
     }
 
     /// A day and month without a year: "last year" after it sets the year; otherwise the latest

@@ -40,6 +40,18 @@ public struct DateWords: Decodable, Sendable {
     public let weekdays: [String: Int]
     public let relativeDays: [String: Int]
     public let relativeYears: [String: Int]
+    public let relativePeriods: [String: RelativePeriod]
+
+    /// "last week": a unit (week, month, year) and how many of them back (-1) or forward.
+    public struct RelativePeriod: Decodable, Sendable {
+        public let unit: String
+        public let offset: Int
+    }
+
+    /// `relativePeriods` as lowercase token sequences, longest first.
+    public static let periodPhrases: [([String], RelativePeriod)] = shared.relativePeriods
+        .map { ($0.key.split(separator: " ").map(String.init), $0.value) }
+        .sorted { ($0.0.count, $0.0.joined(separator: " ")) > ($1.0.count, $1.0.joined(separator: " ")) }
 
     public static let shared = ResourceLoader.decode(DateWords.self, named: "dates", in: .module)
 }

@@ -4,6 +4,9 @@ import KGModel
 public struct DocumentMetadata: Sendable {
     public let title: String?
     public let date: DateLiteral?
+    /// True when no dateline or URL gave the date and it was inferred from the latest date the
+    /// article mentions.
+    public let dateInferred: Bool
 
     /// The title is the HTML `<title>` or the first undated line of three words or more without a
     /// final period. The date is the first full date in the article's opening lines (its
@@ -30,10 +33,26 @@ public struct DocumentMetadata: Sendable {
                 }
             }
         }
+        // "https://…/2020/10/28/…": news sites put the publication date in the path.
+        if date == nil { date = urlDate(text) }
+        var inferred = false
         if date == nil, let latest {
             date = DateLiteral(year: latest.year, month: latest.month)
+            inferred = true
         }
-        return DocumentMetadata(title: title, date: date)
+        return DocumentMetadata(title: title, date: date, dateInferred: inferred)
+    }
+
+    /// The first /YYYY/MM/DD/ (or /YYYY/MM/DD at the end of a URL) in the raw text; URLs are
+    /// blanked in the cleaned text, so this reads the file as written.
+    static func urlDate(_ text: SourceText) -> DateLiteral? {
+        let raw = text.text(0..<text.count)
+        for match in raw.matches(of: /\/((?:19|20)\d\d)\/(\d{1,2})\/(\d{1,2})(?:[\/\-_.?#]|\s|$)/) {
+            if let y = Int(match.1), let m = Int(match.2), let d = Int(match.3), let date = DateLiteral(year: y, month: m, day: d) {
+                return date
+            }
+        }
+        return nil
     }
 
     /// The opening lines: the first twelve lines, and never more than 600 scalars.

@@ -124,6 +124,45 @@ private func sentences(_ s: String) -> [String] {
     @Test func bareMayIsNotADate() {
         #expect(dates("Armenia May act", ref: "2023-09-20").isEmpty)
     }
+
+    @Test func relativeDaysAndPeriodsResolveOnlyAsFarAsCertain() {
+        // 2020-10-28 was a Wednesday; last week ran Monday 19 to Sunday 25 October.
+        #expect(dates("shelled the town yesterday", ref: "2020-10-28") == ["2020-10-27"])
+        #expect(dates("attacked last week", ref: "2020-10-28") == ["2020-10"])
+        #expect(dates("struck earlier this month", ref: "2020-10-28") == ["2020-10"])
+        #expect(dates("met last month", ref: "2020-10-28") == ["2020-09"])
+        #expect(dates("signed earlier this year", ref: "2020-10-28") == ["2020"])
+        // Without an article date nothing relative resolves.
+        #expect(dates("attacked last week and yesterday", ref: nil).isEmpty)
+    }
+
+    @Test func theYearBoundary() {
+        // 2021-01-05 was a Tuesday; last week ran 28 December 2020 to 3 January 2021.
+        #expect(dates("met last month", ref: "2021-01-05") == ["2020-12"])
+        #expect(dates("fighting last week", ref: "2021-01-05").isEmpty)
+        #expect(dates("on December 13", ref: "2021-01-05") == ["2020-12-13"])
+        #expect(dates("on January 3", ref: "2021-01-05") == ["2021-01-03"])
+        #expect(dates("on Thursday", ref: "2021-01-05") == ["2020-12-31"])
+        #expect(dates("since last year", ref: "2021-01-05") == ["2020"])
+    }
+}
+
+@Suite struct DocumentDates {
+    private func meta(_ text: String) -> DocumentMetadata {
+        let source = SourceText(path: "a.md", kind: .markdown, text: text)
+        return DocumentMetadata.read(source, sentences: SentenceSplitter.sentences(source.clean))
+    }
+
+    @Test func datelineThenURLThenInferred() {
+        let dateline = meta("Clashes go on\n\nOctober 28, 2020\n\nFighting resumed on July 2, 2020.")
+        #expect(dateline.date?.iso == "2020-10-28" && !dateline.dateInferred)
+        let url = meta("Clashes go on\n\nSource: https://news.example.org/world/2020/10/28/clashes-go-on\n\nFighting resumed.")
+        #expect(url.date?.iso == "2020-10-28" && !url.dateInferred)
+        // Dates past the opening lines are no dateline: the date is the latest one's month.
+        let body = String(repeating: "Fighting resumed along the line of contact.\n", count: 14)
+        let inferred = meta("Clashes go on\n\n" + body + "Talks failed on July 2, 2020, and on August 9, 2020, in Minsk.")
+        #expect(inferred.date?.iso == "2020-08" && inferred.dateInferred)
+    }
 }
 
 @Suite struct Inputs {
