@@ -8,27 +8,33 @@ struct EntityTable {
     private var index: [String: Int] = [:]
     /// Entity id → position in `entities`.
     private var position: [String: Int] = [:]
+    /// Mentions already recorded, so a span found twice is kept once without a linear search.
+    private var seen = Set<MentionKey>()
+    private struct MentionKey: Hashable { let entity: Int; let span: Span }
 
     /// Adds a mention and returns the entity id it belongs to.
     mutating func add(_ c: Candidate, doc: String) -> String {
         let mention = Span(doc: doc, start: c.start, end: c.end)
         if let k = index[c.key] {
-            var e = entities[k]
-            if !e.mentions.contains(mention) { e.mentions.append(mention) }
+            // In place, not on a copy: copying an entity to change it copied its mention list,
+            // which made a corpus quadratic in how often Russia is named.
+            if seen.insert(MentionKey(entity: k, span: mention)).inserted { entities[k].mentions.append(mention) }
             // An official is a person with an office; one title anywhere makes the entity an official.
-            if c.type == .official && e.type == .person { e.type = .official }
+            if c.type == .official && entities[k].type == .person { entities[k].type = .official }
             // Prefer the fullest name ("Ilham Aliyev" over "Aliyev").
-            if (e.type == .person || e.type == .official), c.name.count > e.name.count { e.name = c.name }
-            if e.wikidata == nil { e.wikidata = c.wikidata }
-            if e.cameo == nil { e.cameo = c.cameo }
-            for alias in [c.surface] + c.extraAliases { addAlias(alias, to: &e) }
-            entities[k] = e
-            return e.id
+            if entities[k].type == .person || entities[k].type == .official, c.name.count > entities[k].name.count {
+                entities[k].name = c.name
+            }
+            if entities[k].wikidata == nil { entities[k].wikidata = c.wikidata }
+            if entities[k].cameo == nil { entities[k].cameo = c.cameo }
+            for alias in [c.surface] + c.extraAliases { Self.addAlias(alias, to: &entities[k]) }
+            return entities[k].id
         }
         let id = "e\(entities.count + 1)"
         var e = Entity(id: id, name: c.name, type: c.type, aliases: [], mentions: [mention], key: c.key,
                        wikidata: c.wikidata, cameo: c.cameo)
-        for alias in [c.surface] + c.extraAliases { addAlias(alias, to: &e) }
+        for alias in [c.surface] + c.extraAliases { Self.addAlias(alias, to: &e) }
+        seen.insert(MentionKey(entity: entities.count, span: mention))
         index[c.key] = entities.count
         position[id] = entities.count
         entities.append(e)
@@ -43,7 +49,7 @@ struct EntityTable {
 
     func id(forKey key: String) -> String? { index[key].map { entities[$0].id } }
 
-    private func addAlias(_ alias: String, to e: inout Entity) {
+    private static func addAlias(_ alias: String, to e: inout Entity) {
         let clean = alias.trimmingWhitespace()
         guard !clean.isEmpty, clean != e.name, !e.aliases.contains(clean) else { return }
         e.aliases.append(clean)

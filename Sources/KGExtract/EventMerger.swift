@@ -29,19 +29,20 @@ struct EventMerger {
             }
         }
         // Groups, in order of first mention; each remembers what all its members say.
-        var groups: [(rep: String, cls: String, facts: Facts)] = []
+        // Per class, so an event is compared only with groups of its own class.
+        var groups: [String: [(rep: String, facts: Facts)]] = [:]
         var replacement: [String: String] = [:]
         // Graph entities come in order of first mention already; keep that order.
         let events = graph.entities.filter { $0.type == .event }
         for e in events {
+            guard let cls = e.attributes["class"] else { continue }
             var f = facts[e.id] ?? Facts()
             f.docs = Set(e.mentions.map { $0.doc })
-            guard let cls = e.attributes["class"] else { groups.append((e.id, "", f)); continue }
-            if let g = groups.firstIndex(where: { $0.cls == cls && Self.compatible($0.facts, f) }) {
-                replacement[e.id] = groups[g].rep
-                groups[g].facts.add(f)
+            if let g = groups[cls]?.firstIndex(where: { Self.compatible($0.facts, f) }) {
+                replacement[e.id] = groups[cls]![g].rep
+                groups[cls]![g].facts.add(f)
             } else {
-                groups.append((e.id, cls, f))
+                groups[cls, default: []].append((e.id, f))
             }
         }
         guard !replacement.isEmpty else { return graph }

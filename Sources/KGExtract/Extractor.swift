@@ -100,8 +100,8 @@ struct RelationSet {
 
     var all: [Relation] { order.map { byKey[$0]! } }
 
-    /// The relations with these keys, in the order they were first found.
-    func relations(for keys: Set<Relation.Key>) -> [Relation] {
-        order.filter(keys.contains).map { byKey[$0]! }
+    /// The relations with these keys, in the order given.
+    func relations(for keys: [Relation.Key]) -> [Relation] {
+        keys.compactMap { byKey[$0] }
     }
 }

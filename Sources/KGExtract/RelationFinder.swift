@@ -79,6 +79,8 @@ struct RelationFinder {
                                      uniquingKeysWith: { a, _ in a })
         var located = Set<String>()
         var touched = Set<Relation.Key>()
+        // The same keys in the order found: reading them back must not scan the whole corpus.
+        var touchedOrder: [Relation.Key] = []
         for sentence in doc.sentences {
             let range = sentence.range
             var ctx = Context(sentence: sentence, lower: sentence.tokens.map(\.lowercased),
@@ -118,7 +120,7 @@ struct RelationFinder {
                 r.predicate == .hasAgent && ctx.mentions.contains { $0.id == r.subject && lex.statementKinds.contains($0.candidate.eventClass?.name ?? "") }
             }, by: \.subject).mapValues { Set($0.compactMap(\.object.entityID)) }
             for var r in found {
-                touched.insert(r.key)
+                if touched.insert(r.key).inserted { touchedOrder.append(r.key) }
                 // Who holds an office or which state a ministry belongs to is background the
                 // sentence names, not a claim its source makes.
                 // Nor is what the gazetteer knows (`source`): no one in the article asserts it.
@@ -135,9 +137,9 @@ struct RelationFinder {
         let classes = Dictionary(resolved.joined().compactMap { m in m.candidate.eventClass.map { (m.id, $0.name) } },
                                  uniquingKeysWith: { a, _ in a })
         let inferred = InferredStance(cameo: cameo, keys: keys)
-        let documentRelations = relations.relations(for: touched)
+        let documentRelations = relations.relations(for: touchedOrder)
         for r in inferred.accusations(in: documentRelations) + inferred.deployments(in: documentRelations, classes: classes) {
-            touched.insert(r.key)
+            if touched.insert(r.key).inserted { touchedOrder.append(r.key) }
             relations.add(r)
         }
         // Whoever denies a source's claims disputes everything the document attributes to it.
