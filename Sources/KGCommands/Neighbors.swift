@@ -63,12 +63,12 @@ struct Neighbors: ParsableCommand {
                     """)
             }
         }
+        // Names are looked up afterwards for the distinct entities only: the union of the
+        // documents repeats each name once per document, and joining them here multiplies rows.
         return """
-            SELECT DISTINCT ?depth ?from ?dir ?p ?to ?name ?fromName WHERE {
+            SELECT DISTINCT ?depth ?from ?dir ?p ?to WHERE {
             \(branches.joined(separator: "\n  UNION\n"))
-              OPTIONAL { ?to schema:name ?name }
-              OPTIONAL { ?from schema:name ?fromName }
-            } ORDER BY ?depth ?name ?to ?p
+            }
             """
     }
 
@@ -80,15 +80,20 @@ struct Neighbors: ParsableCommand {
         let query = Neighbors.query(start: start.iri, depth: depth, properties: props)
         queries.append(query)
         if explain { return try Shortcut.write(queries.joined(separator: "\n\n") + "\n", options) }
-        guard case .bindings(_, let rows) = try options.run(engine, query) else { return }
+        guard case .bindings(_, var rows) = try options.run(engine, query) else { return }
+        let names = try Shortcut.names(Set(rows.flatMap { [$0[1], $0[4]] }.compactMap { $0?.value }), engine: engine, options: options)
+        func label(_ t: RDFTerm?) -> String { t.flatMap { names[$0.value] } ?? Shortcut.compact(t) }
+        func key(_ r: [RDFTerm?]) -> (Int, String, String, String) {
+            (Int(r[0]?.value ?? "") ?? 0, label(r[4]), r[4]?.value ?? "", r[3]?.value ?? "")
+        }
+        rows.sort { key($0) < key($1) }
         // Each entity once, at its smallest depth, with the first edge that reached it.
         var seen = Set<String>()
         var out = "\(start.name)  <\(start.iri)>\n"
         for row in rows {
             guard let to = row[4], seen.insert(to.value).inserted, let depth = row[0]?.value else { continue }
             let arrow = row[2]?.value == "->" ? "-[\(Shortcut.compact(row[3]))]->" : "<-[\(Shortcut.compact(row[3]))]-"
-            let fromName = row[6]?.value ?? Shortcut.compact(row[1])
-            out += "  \(depth)  \(fromName) \(arrow) \(row[5]?.value ?? Shortcut.compact(to))\n"
+            out += "  \(depth)  \(label(row[1])) \(arrow) \(label(to))\n"
         }
         out += "(\(seen.count) entit\(seen.count == 1 ? "y" : "ies"))\n"
         try Shortcut.write(out, options)

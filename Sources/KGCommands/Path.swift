@@ -84,7 +84,8 @@ struct Path: ParsableCommand {
                 }
                 if paths[key] == nil { order.append(key); paths[key] = row }
             }
-            try nameTerms(Set(order.flatMap { $0 }), engine: engine, into: &names)
+            names.merge(try Shortcut.names(Set(order.flatMap { $0 }).filter { names[$0] == nil && $0.contains(":") },
+                                           engine: engine, options: options)) { old, _ in old }
             var out = "\(order.count) shortest path\(order.count == 1 ? "" : "s") of \(hops) hop\(hops == 1 ? "" : "s") from \(a.name) to \(b.name):\n"
             for (n, key) in order.enumerated() {
                 let row = paths[key]!
@@ -99,14 +100,5 @@ struct Path: ParsableCommand {
         }
         if explain { return try Shortcut.write(queries.joined(separator: "\n\n") + "\n", options) }
         try Shortcut.write("no path of up to \(maxHops) hops between \(a.name) and \(b.name)\n", options)
-    }
-
-    func nameTerms(_ iris: Set<String>, engine: SparqlEngine, into names: inout [String: String]) throws {
-        let missing = iris.filter { names[$0] == nil && $0.contains(":") }
-        if missing.isEmpty { return }
-        let values = missing.sorted().map(Shortcut.iri).joined(separator: " ")
-        let query = "SELECT ?x (SAMPLE(?n) AS ?name) WHERE { VALUES ?x { \(values) } ?x schema:name ?n } GROUP BY ?x"
-        guard case .bindings(_, let rows) = try options.run(engine, query) else { return }
-        for row in rows { if let x = row[0]?.value, let n = row[1]?.value { names[x] = n } }
     }
 }

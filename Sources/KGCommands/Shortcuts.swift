@@ -82,6 +82,19 @@ enum Shortcut {
         return first
     }
 
+    /// The name of each IRI in `iris` that has one, in one query over exactly those IRIs.
+    static func names(_ iris: Set<String>, engine: SparqlEngine, options: SparqlOptions) throws -> [String: String] {
+        var out: [String: String] = [:]
+        let sorted = iris.sorted()
+        for start in stride(from: 0, to: sorted.count, by: 500) {
+            let values = sorted[start..<min(start + 500, sorted.count)].map(iri).joined(separator: " ")
+            let query = "SELECT ?x (MIN(?n) AS ?name) WHERE { VALUES ?x { \(values) } ?x schema:name ?n } GROUP BY ?x"
+            guard case .bindings(_, let rows) = try options.run(engine, query) else { continue }
+            for row in rows { if let x = row[0]?.value, let n = row[1]?.value { out[x] = n } }
+        }
+        return out
+    }
+
     static func write(_ text: String, _ options: SparqlOptions) throws {
         try OutputWriter.write(Data(text.utf8), to: options.output)
     }

@@ -34,16 +34,14 @@ struct Who: ParsableCommand {
                 ?ev schema:name ?name OPTIONAL { ?ev sem:hasTimeStamp ?date }
                 BIND(CONCAT(?name, IF(BOUND(?date), CONCAT(", ", STR(?date)), ""), " (", ?role, ")") AS ?value)
             """),
+        // Claims come back as subject, property and object; names are looked up afterwards for
+        // the distinct entities only (the union of documents repeats every name per document).
         ("claims made", """
-            ?st prov:wasAttributedTo ?e ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
-                ?s schema:name ?sn OPTIONAL { ?o schema:name ?on }
-                BIND(CONCAT(?sn, " ", REPLACE(STR(?p), "^.*[#/]", ""), " ", COALESCE(?on, STR(?o))) AS ?value)
+            ?st prov:wasAttributedTo ?e ; rdf:subject ?s ; rdf:predicate ?value ; rdf:object ?o .
                 OPTIONAL { ?st prov:wasDerivedFrom/prov:value ?detail }
             """),
         ("claims disputed", """
-            ?st kg:disputedBy ?e ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
-                ?s schema:name ?sn OPTIONAL { ?o schema:name ?on }
-                BIND(CONCAT(?sn, " ", REPLACE(STR(?p), "^.*[#/]", ""), " ", COALESCE(?on, STR(?o))) AS ?value)
+            ?st kg:disputedBy ?e ; rdf:subject ?s ; rdf:predicate ?value ; rdf:object ?o .
                 OPTIONAL { ?st prov:wasDerivedFrom/prov:value ?detail }
             """),
     ]
@@ -56,9 +54,9 @@ struct Who: ParsableCommand {
             return "  { BIND(\(k) AS ?k) BIND(\(Shortcut.literal(s.0)) AS ?section)\n    \(pattern) }"
         }
         return """
-            SELECT DISTINCT ?k ?section ?value ?detail WHERE {
+            SELECT DISTINCT ?k ?section ?value ?detail ?s ?o WHERE {
             \(branches.joined(separator: "\n  UNION\n"))
-            } ORDER BY ?k ?value ?detail
+            } ORDER BY ?k ?value ?s ?o ?detail
             """
     }
 
@@ -75,6 +73,9 @@ struct Who: ParsableCommand {
             return try Shortcut.write(queries.joined(separator: "\n\n") + "\n", options)
         }
         guard case .bindings(_, let rows) = try options.run(engine, query) else { return }
+        let names = try Shortcut.names(Set(rows.flatMap { [$0[4], $0[5]] }.compactMap { $0?.kind == .iri ? $0?.value : nil }),
+                                       engine: engine, options: options)
+        func label(_ t: RDFTerm?) -> String { t.flatMap { names[$0.value] } ?? Shortcut.compact(t) }
         var out = "\(best.name)  <\(best.iri)>\n"
         var current = ""
         for row in rows {
@@ -83,7 +84,13 @@ struct Who: ParsableCommand {
                 out += "  \(section):\n"
                 current = section
             }
-            out += "    \(Shortcut.compact(value))\n"
+            if row[4] != nil {
+                // A claim: "subject property object", the property by its local name.
+                let property = value.value.split(whereSeparator: { $0 == "#" || $0 == "/" }).last.map(String.init) ?? value.value
+                out += "    \(label(row[4])) \(property) \(row[5]?.kind == .literal ? row[5]!.value : label(row[5]))\n"
+            } else {
+                out += "    \(Shortcut.compact(value))\n"
+            }
             if let detail = row[3]?.value { out += "      “\(detail)”\n" }
         }
         let others = matches.dropFirst().prefix(10).map { $0.name }

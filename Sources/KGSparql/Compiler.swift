@@ -17,8 +17,9 @@ struct Relation {
     var sql: String
     var columns: [String]
     var maybe: Set<String>
-    /// One quad pattern: SQLite can flatten it into the right side of a LEFT JOIN.
-    var singleTable = false
+    /// A single quad pattern, kept in parts (alias, conditions, column per variable) so a
+    /// LEFT JOIN can put the quads table itself on its right side.
+    var quad: (alias: String, conditions: [String], columns: [String: String])? = nil
 }
 
 func quoteIdent(_ name: String) -> String { "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
@@ -148,7 +149,13 @@ struct SQLCompiler {
             let value = try termSQL(e, scopeOf(r, t))
             var items = r.columns.map { ("\(t).\(quoteIdent($0))", $0) }
             items.append((value, v))
-            return Relation(sql: "SELECT \(selectList(items)) FROM \(ref(r.sql)) \(t)", columns: r.columns + [v], maybe: r.maybe.union([v]))
+            // A constant, or a copy of a variable that is always bound, is always bound: knowing
+            // it keeps later joins on it plain equalities, which SQLite can answer from an index.
+            var certain = false
+            if case .constant = e { certain = true }
+            if case .variable(let w) = e, r.columns.contains(w), !r.maybe.contains(w) { certain = true }
+            return Relation(sql: "SELECT \(selectList(items)) FROM \(ref(r.sql)) \(t)", columns: r.columns + [v],
+                            maybe: certain ? r.maybe : r.maybe.union([v]))
         case .values(let vars, let rows):
             if rows.isEmpty { return empty(vars) }
             if vars.isEmpty { return Relation(sql: "SELECT 1 AS \"?unit\"", columns: [], maybe: []) }
@@ -239,12 +246,20 @@ struct SQLCompiler {
         }
         if conditions.contains("0") { return empty(bindings.map(\.1)) }
         let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        var quad: (alias: String, conditions: [String], columns: [String: String])? = nil
+        if from.count == 1 {
+            quad = (String(from[0].dropFirst("quads ".count)), conditions, Dictionary(uniqueKeysWithValues: bindings.map { ($0.1, $0.0) }))
+        }
         return Relation(sql: "SELECT \(selectList(bindings)) FROM \(from.joined(separator: ", "))\(whereClause)",
-                        columns: bindings.map(\.1), maybe: [], singleTable: from.count == 1)
+                        columns: bindings.map(\.1), maybe: [], quad: quad)
     }
 
     mutating func join(_ x: Relation, _ y: Relation, left: Bool, filter: Expression?) throws -> Relation {
         let ta = alias(), tb = alias()
+        // OPTIONAL { one triple }: the quads table goes on the right of the LEFT JOIN directly,
+        // an index lookup per row. (A subquery there is not flattened when the query is DISTINCT.)
+        let inline = left ? y.quad : nil
+        func right(_ c: String) -> String { inline?.columns[c] ?? "\(tb).\(quoteIdent(c))" }
         var conds: [String] = []
         var items: [(String, String)] = []
         var scope: [String: String] = [:]
@@ -252,7 +267,7 @@ struct SQLCompiler {
         for c in x.columns {
             let l = "\(ta).\(quoteIdent(c))"
             if y.columns.contains(c) {
-                let r = "\(tb).\(quoteIdent(c))"
+                let r = right(c)
                 let xm = x.maybe.contains(c), ym = y.maybe.contains(c)
                 if !xm && !ym {
                     conds.append("\(l) = \(r)")
@@ -270,18 +285,18 @@ struct SQLCompiler {
             items.append((scope[c]!, c))
         }
         for c in y.columns where !x.columns.contains(c) {
-            scope[c] = "\(tb).\(quoteIdent(c))"
+            scope[c] = right(c)
             items.append((scope[c]!, c))
             if left || y.maybe.contains(c) { maybe.insert(c) }
         }
+        if let inline { conds = inline.conditions + conds }
         if let filter { conds.append(try boolSQL(filter, scope)) }
         let on = conds.isEmpty ? "1" : conds.joined(separator: " AND ")
         let kind = left ? "LEFT JOIN" : "JOIN"
-        // SQLite flattens a single quad pattern into the right side of a LEFT JOIN (an index
-        // lookup per row), but not a join; that one is materialized, so it gets an automatic
-        // index instead of being run again for every row on the left.
-        let right = left && !y.singleTable ? ref(y.sql, materialized: true) : "(\(y.sql))"
-        return Relation(sql: "SELECT \(selectList(items)) FROM \(ref(x.sql)) \(ta) \(kind) \(right) \(tb) ON \(on)",
+        // Any other right side of a LEFT JOIN is materialized, so it gets an automatic index
+        // instead of being run again for every row on the left.
+        let rightSide = inline.map { "quads \($0.alias)" } ?? (left ? ref(y.sql, materialized: true) + " \(tb)" : "(\(y.sql)) \(tb)")
+        return Relation(sql: "SELECT \(selectList(items)) FROM \(ref(x.sql)) \(ta) \(kind) \(rightSide) ON \(on)",
                         columns: items.map(\.1), maybe: maybe)
     }
 }
