@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KGModel
 import KGReport
+import KGSparql
 
 /// How the listing commands print: an aligned table for people, JSON or TSV for tools.
 enum ListingFormat: String, ExpressibleByArgument, CaseIterable {
@@ -96,7 +97,22 @@ struct Claims: ParsableCommand {
     @Flag(help: "Only claims someone disputes.")
     var disputed = false
 
+    @Flag(help: "Print the SPARQL the listing compiles to (over --db, or the files loaded into a store in memory).")
+    var explain = false
+
     func run() throws {
+        // Over a store the listing is SPARQL; over files it reads the extracted graph directly,
+        // unless --explain asks for the query.
+        if input.db != nil || explain {
+            // The store options with their defaults (timeout, row limit), as `query` has them.
+            var options = try SparqlOptions.parse(input.db.map { ["--db", $0] } ?? [])
+            options.output = listing.output
+            let engine = try options.engine(paths: input.db == nil ? input.paths : [])
+            var queries: [String] = []
+            let rows = try ClaimsQuery.rows(engine: engine, options: options, by: by, disputedOnly: disputed, explain: &queries)
+            if explain { return try Shortcut.write(queries.joined(separator: "\n\n") + "\n", options) }
+            return try listing.write(rows, table: ClaimListing.table(_:width:))
+        }
         let graph = try input.graph()
         let rows = ClaimListing.rows(graph, by: by, disputedOnly: disputed)
         try listing.write(rows, table: ClaimListing.table(_:width:))

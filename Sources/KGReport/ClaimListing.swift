@@ -10,6 +10,17 @@ public struct ClaimRow: Sendable, Equatable, Codable {
     public var disputedBy: [String]
     public var evidence: String?
     public var document: String?
+
+    public init(subject: String, predicate: KGModel.Predicate, object: String, attributedTo: [String],
+                disputedBy: [String], evidence: String?, document: String?) {
+        self.subject = subject
+        self.predicate = predicate
+        self.object = object
+        self.attributedTo = attributedTo
+        self.disputedBy = disputedBy
+        self.evidence = evidence
+        self.document = document
+    }
 }
 
 public enum ClaimListing {
