@@ -50,6 +50,8 @@ struct EventFinder {
                     match = (EventLexicon.interview, phrase.count)
                 }
                 guard let (cls, n) = match else { continue }
+                // "treaty obligation", "war crimes": the event word only modifies the noun after it.
+                if i + n < lower.count, rules.compoundHeads.contains(lower[i + n]) { continue }
                 let kind = cls.name
                 // One event per clause: a second trigger right after the first describes the same thing
                 // ("offensive operation").

@@ -69,6 +69,7 @@ struct EventRules: Decodable, Sendable {
     var addressedClasses: Set<String>
     var consequenceCues: [String]
     var publishVerbs: Set<String>
+    var compoundHeads: Set<String>
     var boilerplateOpeners: [String]
     var snapshotCues: [String]
     var speakerPronouns: Set<String>

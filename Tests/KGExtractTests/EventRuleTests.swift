@@ -303,3 +303,12 @@ import KGText
         #expect(target.flatMap { g.entity($0.object.entityID ?? "")?.name } == "Antonio Guterres")
     }
 }
+
+@Suite struct CompoundRules {
+    @Test func anEventWordModifyingANounIsNoEvent() {
+        let g = extract("Serbia said its treaty obligations to Russia stand. Kyiv documented war crimes in Bucha.")
+        #expect(!g.entities.contains { $0.type == .event && ["agreement", "war"].contains($0.attributes["class"] ?? "") })
+        let h = extract("Serbia and Kosovo signed a treaty in Brussels on Monday.")
+        #expect(h.entities.contains { $0.type == .event && $0.attributes["class"] == "agreement" })
+    }
+}
