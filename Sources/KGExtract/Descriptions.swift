@@ -29,6 +29,8 @@ struct DescriptionLinker {
 
     func link(_ sentences: inout [[Candidate]]) {
         let named = namedBodies(sentences)
+        // Officials named with an office, in text order; a title only looks at those before it.
+        let officials = sentences.joined().filter { $0.type == .official && $0.role != nil }
         for s in sentences.indices {
             let tokens = doc.sentences[s].tokens
             var added: [Candidate] = []
@@ -59,7 +61,7 @@ struct DescriptionLinker {
                 added.append(m)
             }
             added += definiteHeads(s, tokens, sentences[s], named)
-            added += definiteTitles(s, tokens, sentences[s], officials: sentences[..<s].joined() + sentences[s])
+            added += definiteTitles(s, tokens, sentences[s], officials: officials)
             if !added.isEmpty {
                 sentences[s] += added
                 sentences[s].sort { $0.start < $1.start }

@@ -49,6 +49,9 @@ struct EntityTable {
 
     func id(forKey key: String) -> String? { index[key].map { entities[$0].id } }
 
+    /// The identity key of the entity with this id.
+    func key(of id: String) -> String? { position[id].flatMap { entities[$0].key } }
+
     private static func addAlias(_ alias: String, to e: inout Entity) {
         let clean = alias.trimmingWhitespace()
         guard !clean.isEmpty, clean != e.name, !e.aliases.contains(clean) else { return }

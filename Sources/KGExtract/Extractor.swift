@@ -79,17 +79,26 @@ struct RelationSet {
     private var order: [Relation.Key] = []
     private var byKey: [Relation.Key: Relation] = [:]
 
+    /// Evidence already recorded per relation, so a fact told in 400 articles is not searched
+    /// linearly 400 times.
+    private var seenEvidence = Set<EvidenceKey>()
+    private struct EvidenceKey: Hashable { let relation: Relation.Key; let span: Span }
+
     mutating func add(_ r: Relation) {
         guard r.object != .entity(r.subject) else { return }
-        if var existing = byKey[r.key] {
-            for e in r.evidence where !existing.evidence.contains(e) { existing.evidence.append(e) }
-            for a in r.attributedTo where !existing.attributedTo.contains(a) { existing.attributedTo.append(a) }
-            for d in r.disputedBy where !existing.disputedBy.contains(d) { existing.disputedBy.append(d) }
-            existing.attributes.merge(r.attributes) { old, _ in old }
-            byKey[r.key] = existing
+        let key = r.key
+        if byKey[key] != nil {
+            // In place: a copy of the relation to change would copy its evidence list.
+            for e in r.evidence where seenEvidence.insert(EvidenceKey(relation: key, span: e.span)).inserted {
+                byKey[key]!.evidence.append(e)
+            }
+            for a in r.attributedTo where !byKey[key]!.attributedTo.contains(a) { byKey[key]!.attributedTo.append(a) }
+            for d in r.disputedBy where !byKey[key]!.disputedBy.contains(d) { byKey[key]!.disputedBy.append(d) }
+            if !r.attributes.isEmpty { byKey[key]!.attributes.merge(r.attributes) { old, _ in old } }
         } else {
-            order.append(r.key)
-            byKey[r.key] = r
+            order.append(key)
+            for e in r.evidence { seenEvidence.insert(EvidenceKey(relation: key, span: e.span)) }
+            byKey[key] = r
         }
     }
 

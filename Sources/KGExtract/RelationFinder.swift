@@ -133,11 +133,17 @@ struct RelationFinder {
         // Telling of another side's hostile act is accusing it.
         let cameo = Dictionary(resolved.joined().compactMap { m in m.candidate.eventClass?.cameo.map { (m.id, $0) } },
                                uniquingKeysWith: { a, _ in a })
-        let keys = Dictionary(table.entities.compactMap { e in e.key.map { (e.id, $0) } }, uniquingKeysWith: { a, _ in a })
         let classes = Dictionary(resolved.joined().compactMap { m in m.candidate.eventClass.map { (m.id, $0.name) } },
                                  uniquingKeysWith: { a, _ in a })
-        let inferred = InferredStance(cameo: cameo, keys: keys)
         let documentRelations = relations.relations(for: touchedOrder)
+        // Identity keys of this document's entities only: the whole table grows with the corpus.
+        var keys: [String: String] = [:]
+        for r in documentRelations {
+            for id in [r.subject] + [r.object.entityID].compactMap({ $0 }) + r.attributedTo where keys[id] == nil {
+                keys[id] = table.key(of: id)
+            }
+        }
+        let inferred = InferredStance(cameo: cameo, keys: keys)
         for r in inferred.accusations(in: documentRelations) + inferred.deployments(in: documentRelations, classes: classes) {
             if touched.insert(r.key).inserted { touchedOrder.append(r.key) }
             relations.add(r)

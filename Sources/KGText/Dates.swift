@@ -107,7 +107,7 @@ public struct DateFinder: Sendable {
             return (DateMention(range: t.start..<t.end, date: d, explicitYear: true), i + 1)
         }
         // "earlier this month", "last week": the coarsest period that is certain.
-        if let ref = reference, ref.month != nil,
+        if let ref = reference, ref.month != nil, DateWords.periodFirstWords.contains(t.lowercased),
            let (phrase, period) = DateWords.periodPhrases.first(where: { p in
                i + p.0.count <= tk.count && zip(p.0, tk[i..<(i + p.0.count)]).allSatisfy { $0 == $1.lowercased }
            }), let d = Self.resolve(period, against: ref) {

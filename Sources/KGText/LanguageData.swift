@@ -48,6 +48,9 @@ public struct DateWords: Decodable, Sendable {
         public let offset: Int
     }
 
+    /// First words of `relativePeriods`: most tokens start none, and this says so at once.
+    public static let periodFirstWords = Set(periodPhrases.compactMap(\.0.first))
+
     /// `relativePeriods` as lowercase token sequences, longest first.
     public static let periodPhrases: [([String], RelativePeriod)] = shared.relativePeriods
         .map { ($0.key.split(separator: " ").map(String.init), $0.value) }
