@@ -118,8 +118,7 @@ struct Coreference {
         }
         guard !known.isEmpty else { return }
         // First word → longest known name starting with it: most words start none.
-        var longestFrom: [String: Int] = [:]
-        for k in known.keys { if let first = k.first { longestFrom[first] = max(longestFrom[first] ?? 0, k.count) } }
+        let longestFrom = Lexicon.longestByFirstWord(known.keys)
         for (s, sentence) in doc.sentences.enumerated() {
             var taken = Set(sentences[s].flatMap { Array($0.tokens) + Array($0.titleTokens ?? 0..<0) })
             let t = sentence.tokens

@@ -39,9 +39,7 @@ struct EventLexicon: Sendable {
         }
         self.triggers = triggers
         self.longestTrigger = triggers.keys.map(\.count).max() ?? 1
-        var longestFrom: [String: Int] = [:]
-        for k in triggers.keys { if let first = k.first { longestFrom[first] = max(longestFrom[first] ?? 0, k.count) } }
-        self.longestFrom = longestFrom
+        self.longestFrom = Lexicon.longestByFirstWord(triggers.keys)
     }
 
     /// The trigger starting at token `i`, longest first, with its length in tokens.

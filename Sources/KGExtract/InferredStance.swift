@@ -52,7 +52,7 @@ struct InferredStance {
             // a ministry that orders a deployment is not itself deployed.
             let isForce = { (id: String?) -> Bool in
                 guard let key = keys[id ?? ""], key.hasPrefix("agency:") else { return false }
-                return words.militaryUnits.contains { key.hasSuffix("|" + $0) || key.contains("|" + $0 + " ") }
+                return words.isForce(key: key)
             }
             let troops = rels.filter { ($0.predicate == .hasTarget || $0.predicate == .hasAgent) && isForce($0.object.entityID) }
             let movers = troops.isEmpty ? rels.filter { r in

@@ -216,9 +216,7 @@ final class Lexicon: Sendable {
         for name in stateNames { demonyms[key(name)] = name }
         self.gazetteer = gaz
         self.longestPhrase = gaz.keys.map(\.count).max() ?? 1
-        var longestFrom: [String: Int] = [:]
-        for k in gaz.keys { if let first = k.first { longestFrom[first] = max(longestFrom[first] ?? 0, k.count) } }
-        self.longestFrom = longestFrom
+        self.longestFrom = Lexicon.longestByFirstWord(gaz.keys)
         self.demonyms = demonyms
         self.demonymOf = demonymOf
         self.stateByISO = byISO
@@ -244,6 +242,14 @@ final class Lexicon: Sendable {
     /// "Armenians", "Azerbaijanis": a people, not a name.
     func isPeople(_ lowercased: String) -> Bool {
         lowercased.hasSuffix("s") && demonyms[[String(lowercased.dropLast())]] != nil
+    }
+
+    /// First word → the most words a phrase starting with it has, so a lookup can reject a word
+    /// that starts no phrase before building any.
+    static func longestByFirstWord<S: Sequence>(_ phrases: S) -> [String: Int] where S.Element == [String] {
+        var out: [String: Int] = [:]
+        for p in phrases { if let first = p.first { out[first] = max(out[first] ?? 0, p.count) } }
+        return out
     }
 
     /// The lowercased word tokens of a phrase, as the matcher sees them ("Russia’s" → ["russia", "’s"]).

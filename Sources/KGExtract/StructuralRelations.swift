@@ -9,9 +9,20 @@ extension RelationFinder {
         var militaryUnits: [String]
         var installations: [String]
         var deploymentClasses: Set<String>
+
+        /// Whether an agency key names a unit of a state's force ("agency:Russia|peacekeeping
+        /// contingent", "agency:Russia|military base 102nd").
+        func isForce(key: String) -> Bool { militaryUnits.contains { Self.names(key, $0) } }
+        /// Whether it names an installation (a base, an outpost).
+        func isInstallation(key: String) -> Bool { installations.contains { Self.names(key, $0) } }
+
+        private static func names(_ key: String, _ unit: String) -> Bool {
+            key.hasSuffix("|" + unit) || key.contains("|" + unit + " ")
+        }
     }
 
     static let words = ResourceLoader.decode(Words.self, named: "structure", in: .module)
+
 
     /// The state an agency or official belongs to, as an entity id. When the document never
     /// names the state itself, the word that implied it ("Russian" in "Russian peacekeepers")
@@ -110,10 +121,9 @@ extension RelationFinder {
                 }
             }
             // deployedIn: "Russian peacekeepers in Nagorno-Karabakh", "the base in Gyumri".
-            let isUnit = { (unit: String) in c.key.hasSuffix("|" + unit) || c.key.contains("|" + unit + " ") }
-            if c.type == .agency, Self.words.militaryUnits.contains(where: isUnit) {
+            if c.type == .agency, Self.words.isForce(key: c.key) {
                 // A base lies in a place; troops are deployed there.
-                let predicate: KGModel.Predicate = Self.words.installations.contains(where: isUnit) ? .locatedIn : .deployedIn
+                let predicate: KGModel.Predicate = Self.words.isInstallation(key: c.key) ? .locatedIn : .deployedIn
                 let k = c.tokens.upperBound
                 // The place must follow the preposition directly ("in Gyumri", "in the Lachin
                 // corridor"); "forces to guard Armenia's borders" is a purpose, not a location.
