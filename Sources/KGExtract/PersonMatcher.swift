@@ -96,6 +96,8 @@ extension MentionFinder {
     }
 
     func isDomain(_ s: String) -> Bool {
+        // Asked of every word: most have no period, and that answers it without splitting.
+        guard s.utf8.contains(UInt8(ascii: ".")) else { return false }
         let parts = s.split(separator: ".")
         guard parts.count >= 2, let tld = parts.last, (2...4).contains(tld.count),
               tld.allSatisfy({ $0.isLowercase }) else { return false }
