@@ -19,19 +19,8 @@ enum Shortcut {
         return out
     }()
 
-    static func literal(_ s: String) -> String {
-        var out = "\""
-        for c in s.unicodeScalars {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out + "\""
-    }
+    /// `s` as a SPARQL string literal.
+    static func literal(_ s: String) -> String { ResultWriter.jsonString(s) }
 
     /// A prefixed name where a predeclared prefix fits (easier to read in --explain), else <iri>.
     static func iri(_ s: String) -> String { ResultWriter.compact(.iri(s), prefixes: SparqlEngine.defaultPrefixes) }

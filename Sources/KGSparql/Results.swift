@@ -28,7 +28,9 @@ public enum ResultWriter {
         }
     }
 
-    static func jsonString(_ s: String) -> String {
+    /// A quoted string with JSON escapes. The same text is a valid SPARQL string literal
+    /// (SPARQL takes \" \\ \n \r \t and \uXXXX alike), so the shortcuts use it for both.
+    public static func jsonString(_ s: String) -> String {
         var out = "\""
         for c in s.unicodeScalars {
             switch c {
