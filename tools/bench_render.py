@@ -5,16 +5,10 @@ which times DOT building and layout alone.
 
     python3 tools/bench_render.py --bin .build/release/kgraph --runs 5 seeds
 """
-import argparse, os, statistics, subprocess, sys, tempfile, time
+import argparse, os, statistics, sys, tempfile
 
-def run(cmd):
-    t0 = time.perf_counter()
-    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(p.pid, 0)
-    dt = time.perf_counter() - t0
-    if os.waitstatus_to_exitcode(status) != 0:
-        sys.exit(f"bench_render: {' '.join(cmd)} failed: {p.stderr.read().decode().strip()}")
-    return dt, usage.ru_maxrss
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bench import run  # one timing harness: wall time and the child's own peak RSS
 
 def main():
     ap = argparse.ArgumentParser()
