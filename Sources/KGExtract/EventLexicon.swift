@@ -68,6 +68,7 @@ struct EventRules: Decodable, Sendable {
     var consequenceCues: [String]
     var publishVerbs: Set<String>
     var compoundHeads: Set<String>
+    var patientPossessorClasses: Set<String>
     var boilerplateOpeners: [String]
     var snapshotCues: [String]
     var speakerPronouns: Set<String>

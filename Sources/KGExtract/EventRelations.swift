@@ -49,7 +49,11 @@ extension RelationFinder {
             var agents: [ResolvedMention] = []
             var target: ResolvedMention?
             let clause = (end..<min(end + 7, lower.count)).prefix { ![",", ";", ".", "and", "but", "which", "who"].contains(lower[$0]) }
-            if let by = clause.first(where: { lower[$0] == "by" }), let a = ctx.firstAfter(by + 1, within: 3, where: actor) {
+            // "by" after another verb is that verb's ("its detention was confirmed by the UN"),
+            // unless the verb carries the event out ("the recruitment order was issued by X").
+            if let by = clause.first(where: { lower[$0] == "by" }),
+               !lower[end..<by].contains(where: rules.auxiliaries.contains) || lower[end..<by].contains(where: lex.lightVerbs.contains),
+               let a = ctx.firstAfter(by + 1, within: 3, where: actor) {
                 // "a joint statement by the Ministry of Defense and the State Security Service".
                 agents = [a] + ctx.coordinated(after: a, where: actor)
             } else if t >= 2, ["of", "for"].contains(lower[t - 1]),
@@ -78,7 +82,9 @@ extension RelationFinder {
                 agents = [speaker]
             }
             // "its increasingly catastrophic war": the owner of the pronoun, the subject before it.
-            if agents.isEmpty, let p = (max(0, t - 3)..<t).last(where: { rules.possessivePronouns.contains(lower[$0]) }),
+            // "their detention" is what was done to them, so the pronoun gives no agent there.
+            if agents.isEmpty, !rules.patientPossessorClasses.contains(kind),
+               let p = (max(0, t - 3)..<t).last(where: { rules.possessivePronouns.contains(lower[$0]) }),
                lower[(p + 1)..<t].allSatisfy({ $0.first?.isLetter == true && !lex.locativePrepositions.contains($0) }),
                let a = ctx.subjectBefore(p, within: 10, where: { actor($0) && $0.type != .event && sameSide($0) }) {
                 agents = [a]

@@ -312,3 +312,11 @@ import KGText
         #expect(h.entities.contains { $0.type == .event && $0.attributes["class"] == "agreement" })
     }
 }
+
+@Suite struct PossessorRules {
+    @Test func thoseDetainedAreNotTheDetainers() {
+        let g = extract("Ethiopian soldiers crossed into Tigray. Their detention in Mekelle was confirmed by the UN on Monday.")
+        let detention = g.entities.first { $0.attributes["class"] == "detention" }
+        #expect(!g.relations.contains { $0.subject == detention?.id && $0.predicate == .hasAgent })
+    }
+}
