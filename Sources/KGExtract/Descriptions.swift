@@ -25,7 +25,8 @@ struct DescriptionLinker {
     }
 
     let doc: AnalyzedDocument
-    let lex = Lexicon.shared
+    /// The document's lexicon: the bundled data plus any `--lexicon` files.
+    var lex: Lexicon { doc.lexicon }
 
     func link(_ sentences: inout [[Candidate]]) {
         let named = namedBodies(sentences)

@@ -6,7 +6,8 @@ import KGText
 /// "war" or "statement" in passing is not reported as a happening.
 struct EventFinder {
     let doc: AnalyzedDocument
-    let lex = Lexicon.shared
+    /// The document's lexicon: the bundled data plus any `--lexicon` files.
+    var lex: Lexicon { doc.lexicon }
     let events = EventLexicon.shared
     let rules = EventRules.shared
     let interviewPhrases = EventRules.interviewPhrases

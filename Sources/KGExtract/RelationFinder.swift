@@ -5,7 +5,8 @@ import KGText
 /// the sources the sentence cites as attribution.
 struct RelationFinder {
     let doc: AnalyzedDocument
-    let lex = Lexicon.shared
+    /// The document's lexicon: the bundled data plus any `--lexicon` files.
+    var lex: Lexicon { doc.lexicon }
 
     /// What one sentence offers the rules: its tokens, its mentions and its sources.
     struct Context {

@@ -36,6 +36,25 @@ import Testing
         #expect(nato?["wikidata"] as? String == "Q7184")
     }
 
+    /// Every stage reads the user's entries, not only mention finding: a user place gets its
+    /// country from the relation stage too.
+    @Test func userPlacesLieInTheirCountry() throws {
+        let dir = try CLI.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let article = dir.appendingPathComponent("a.txt")
+        try "Armenia reported shelling near Vrelsk on Monday.\n".write(to: article, atomically: true, encoding: .utf8)
+        let lexicon = dir.appendingPathComponent("extra.jsonl")
+        try #"{"id": "vrelsk", "type": "Place", "name": "Vrelsk", "country": "AM"}"#.write(to: lexicon, atomically: true, encoding: .utf8)
+        let r = try CLI.run(["extract", article.path, "--format", "json", "--lexicon", lexicon.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: r.stdout) as? [String: Any])
+        let ents = try #require(json["entities"] as? [[String: Any]])
+        let rels = try #require(json["relations"] as? [[String: Any]])
+        let id = { (name: String) in ents.first { $0["name"] as? String == name }?["id"] as? String }
+        let vrelsk = try #require(id("Vrelsk")), armenia = try #require(id("Armenia"))
+        #expect(rels.contains { $0["subject"] as? String == vrelsk && $0["predicate"] as? String == "locatedIn" && $0["object"] as? String == armenia })
+    }
+
     @Test func aBadLexiconIsAOneLineErrorNamingFileAndLine() throws {
         let dir = try CLI.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
