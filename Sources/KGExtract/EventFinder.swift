@@ -14,7 +14,9 @@ struct EventFinder {
 
     func find(_ candidates: [[Candidate]]) -> [[Candidate]] {
         // The last unnamed event of each kind: "the recruitment" two sentences on is the same one.
-        var recent: [String: (key: String, sentence: Int, days: Set<String>)] = [:]
+        var recent: [String: (key: String, sentence: Int, days: Set<String>, named: Bool)] = [:]
+        // A named event's key → the key of the unnamed telling it continues.
+        var namedAlias: [String: String] = [:]
         var lastEvent: (key: String, sentence: Int)?
         return doc.sentences.map { sentence in
             let tokens = sentence.tokens
@@ -53,6 +55,7 @@ struct EventFinder {
                 guard let (cls, n) = match else { continue }
                 // "treaty obligation", "war crimes": the event word only modifies the noun after it.
                 if i + n < lower.count, rules.compoundHeads.contains(lower[i + n]) { continue }
+                if isAttributiveParticiple(i, n, tokens) || isPassiveReport(cls, i, lower) { continue }
                 let kind = cls.name
                 // One event per clause: a second trigger right after the first describes the same thing
                 // ("offensive operation").
@@ -73,13 +76,25 @@ struct EventFinder {
                 // …unless the two sentences give it different dates ("shelled El Fasher on July 6 …
                 // shelled it again on July 13").
                 let days = Set(sentenceDates.map { $0.date.iso })
-                if !named, let last = recent[kind], sentence.index - last.sentence <= 3,
-                   days.isEmpty || last.days.isEmpty || !days.isDisjoint(with: last.days) { key = last.key }
+                if named { key = namedAlias[key] ?? key }
+                // A verb with its own subject tells its own happening ("Pashinyan told POLITICO …
+                // Danilov told Ukrainska Pravda"); whether it is an earlier one is the merger's call.
+                if let last = recent[kind], days.isEmpty || last.days.isEmpty || !days.isDisjoint(with: last.days),
+                   !hasOwnSubject(i, lower, mentions) {
+                    if !named, sentence.index - last.sentence <= 3 {
+                        key = last.key
+                    } else if named, !last.named, sentence.index - last.sentence <= 1, namedAlias[key] == nil {
+                        // "… were detained. The details of their detention in the Khojavend region":
+                        // the next sentence names the place of the event just told.
+                        namedAlias[key] = last.key
+                        key = last.key
+                    }
+                }
                 if consequence, rules.consequenceClasses.contains(kind), let previous = lastEvent,
                    sentence.index - previous.sentence <= 1 {
                     key = previous.key
                 }
-                recent[kind] = (key, sentence.index, days)
+                recent[kind] = (key, sentence.index, days, named)
                 lastEvent = (key, sentence.index)
                 // "the Russian invasion", "Azerbaijani shelling": the demonym before an event
                 // names the state that carries it out, and becomes its mention.
@@ -98,6 +113,38 @@ struct EventFinder {
             }
             return out
         }
+    }
+
+    /// Whether the trigger at `i` is a verb whose subject, an actor, stands right before it
+    /// (past adverbs, auxiliaries and the comma that closes an apposition).
+    private func hasOwnSubject(_ i: Int, _ lower: [String], _ mentions: [Candidate]) -> Bool {
+        guard lower[i].hasSuffix("ed") || lex.speechVerbs.contains(lower[i]) || rules.interviewVerbs.contains(lower[i]) else { return false }
+        var k = i - 1
+        while k >= 0, lower[k].hasSuffix("ly") || lower[k] == "," || rules.auxiliaries.contains(lower[k]) {
+            // "soldiers were targeted": before a passive participle stands who underwent it.
+            if rules.passiveAuxiliaries.contains(lower[k]), lower[i].hasSuffix("ed") { return false }
+            k -= 1
+        }
+        return mentions.contains { $0.tokens.upperBound == k + 1 && $0.type.isActor }
+    }
+
+    /// "Captured people were sent…", "the detained servicemen": a participle that opens a noun
+    /// phrase describes the people, it does not tell a new happening. It stands after the start
+    /// of a clause or a determiner and before a lowercase noun.
+    private func isAttributiveParticiple(_ i: Int, _ n: Int, _ tokens: [Token]) -> Bool {
+        guard n == 1, tokens[i].lowercased.hasSuffix("ed"), i + 1 < tokens.count, tokens[i + 1].kind == .word else { return false }
+        let next = tokens[i + 1].lowercased
+        guard tokens[i + 1].text == next, !rules.nonNominals.contains(next), !next.hasSuffix("ly") else { return false }
+        return i == 0 || [":", "\u{201C}", "\""].contains(tokens[i - 1].text) || rules.determiners.contains(tokens[i - 1].lowercased)
+    }
+
+    /// "The details are reported in a joint statement": a passive reporting verb points at a
+    /// report told elsewhere (the statement is its own trigger); it is not a new report.
+    private func isPassiveReport(_ cls: EventLexicon.EventClass, _ i: Int, _ lower: [String]) -> Bool {
+        guard lex.statementKinds.contains(cls.name) || cls.name == "report", lower[i].hasSuffix("ed") else { return false }
+        var v = i - 1
+        while v >= 0, lower[v].hasSuffix("ly") { v -= 1 }
+        return v >= 0 && rules.passiveAuxiliaries.contains(lower[v])
     }
 
     /// "raid in Yekaterinburg", "attack on Berdzor", "statement": the trigger and, when a

@@ -73,6 +73,9 @@ struct EventRules: Decodable, Sendable {
     var snapshotCues: [String]
     var speakerPronouns: Set<String>
     var consequenceClasses: Set<String>
+    var determiners: Set<String>
+    var nonNominals: Set<String>
+    var objectPrepositions: Set<String>
 
     static let shared = ResourceLoader.decode(EventRules.self, named: "event-rules", in: .module)
 

@@ -104,6 +104,17 @@ extension RelationFinder {
                m.candidate.tokens.upperBound < t {
                 agents = [m]
             }
+            // "Oleksiy Danilov, secretary of the Security Council, told Ukrainska Pravda": the
+            // subject stands before the apposition that a comma right before the verb closes.
+            var beforeVerb = t - 1
+            while beforeVerb >= 0, lower[beforeVerb].hasSuffix("ly") || rules.auxiliaries.contains(lower[beforeVerb]) { beforeVerb -= 1 }
+            if agents.isEmpty, !passive, isVerb || lex.speechVerbs.contains(lower[t]), beforeVerb > 0, lower[beforeVerb] == ",",
+               let near = ctx.nearestBefore(t, within: 12, where: { actor($0) && $0.type != .event && sameSide($0) }),
+               let outer = ctx.subjectBefore(t, within: 12, where: { actor($0) && $0.type != .event && sameSide($0) }),
+               outer.id != near.id, let open = (0..<near.candidate.tokens.lowerBound).last(where: { lower[$0] == "," }),
+               open + 1 < lower.count, !["where", "when"].contains(lower[open + 1]) {
+                agents = [outer]
+            }
             if passive && !reporting {
                 target = ctx.nearestBefore(t, within: 6) { $0.type != .event && sameSide($0) }
             } else if agents.isEmpty, let a = ctx.nearestBefore(t, within: 10, where: { actor($0) && $0.type != .event && sameSide($0) }) {
@@ -120,7 +131,14 @@ extension RelationFinder {
                 // "X, where Russian peacekeepers are deployed, fired at …": a verb's subject is not
                 // inside a clause the comma closes.
                 let clauseBreak = isVerb && between.dropFirst(apposition ? 1 : 0).contains(",")
-                if !between.contains(where: { lex.counterVerbs.contains($0) }), !clauseBreak, isVerb || adjacent || governed {
+                // "the case of Armenian servicemen detained in December": a participle right after
+                // the object of a preposition is a reduced passive; that noun is who underwent it.
+                let opening = a.candidate.tokens.lowerBound - 1
+                let reducedPassive = isVerb && between.isEmpty && !rules.auxiliaries.contains(aux) && opening >= 0
+                    && (lex.locativePrepositions.contains(lower[opening]) || rules.objectPrepositions.contains(lower[opening]))
+                if reducedPassive {
+                    if target == nil { target = a }
+                } else if !between.contains(where: { lex.counterVerbs.contains($0) }), !clauseBreak, isVerb || adjacent || governed {
                     agents = [a]
                 }
             }

@@ -171,7 +171,11 @@ final class Lexicon: Sendable {
         }
         for group in raw.regions {
             let names = group.split(separator: "|").map(String.init)
-            for n in names { gaz[key(n)] = .place(name: names[0], stateISO: nil) }
+            // A region the gazetteer already places in one country keeps it ("Syunik" is AM-SU):
+            // the list names regions, it does not unplace them. Regions across borders have none.
+            var iso: String?
+            if case .place(_, let s)? = gaz[key(names[0])] { iso = s }
+            for n in names { gaz[key(n)] = .place(name: names[0], stateISO: iso) }
         }
         let states = entries.filter { $0.type == .state }
         var stateNames = Set<String>()

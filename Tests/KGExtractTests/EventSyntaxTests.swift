@@ -1,0 +1,70 @@
+import Testing
+import KGModel
+import KGText
+@testable import KGExtract
+
+/// Clause-level rules for events: appositions, participles and passives, from news of several
+/// regions (none from the seeds).
+@Suite struct AppositionRules {
+    @Test func theSubjectStandsBeforeTheApposition() throws {
+        let g = extract("""
+            Nikol Pashinyan told Reuters on Monday that talks would go on. \
+            “The talks have failed,” Olexi Danilov, secretary of the National Security and Defense Council, told the Kyiv Post.
+            """)
+        let danilov = try #require(g.named("Olexi Danilov"))
+        let interviews = g.entities.filter { $0.attributes["class"] == "interview" }
+        // Two speakers, two interviews: the second is not the first told again.
+        #expect(interviews.count == 2)
+        #expect(g.relations.contains { $0.predicate == .hasAgent && $0.object == .entity(danilov.id) })
+        #expect(!g.relations.contains { $0.predicate == .hasAgent && g.entity($0.object.entityID ?? "")?.type == .agency })
+    }
+
+    @Test func aWhereClauseIsNotAnApposition() {
+        let g = extract("""
+            On May 6, gunmen in the north of Mali, where French troops are deployed, attacked a convoy near Gao.
+            """)
+        let attack = g.entities.first { $0.attributes["class"] == "attack" }
+        let agents = g.relations.filter { $0.subject == attack?.id && $0.predicate == .hasAgent }.compactMap { g.entity($0.object.entityID ?? "")?.name }
+        #expect(!agents.contains("Mali"))
+    }
+}
+
+@Suite struct ParticipleRules {
+    @Test func aParticipleBeforeANounIsNoEvent() {
+        let g = extract("Amnesty International: Detained protesters were moved to Minsk on Friday.")
+        #expect(!g.entities.contains { $0.type == .event && $0.attributes["class"] == "detention" })
+        let h = extract("Belarusian police detained protesters in Minsk on Friday.")
+        #expect(h.entities.contains { $0.type == .event && $0.attributes["class"] == "detention" })
+    }
+
+    @Test func aPassiveReportIsNotANewReport() {
+        let g = extract("The arrests in Tbilisi on Monday are reported in a statement by the Georgian Interior Ministry.")
+        let reports = g.entities.filter { $0.type == .event && ["report", "statement"].contains($0.attributes["class"] ?? "") }
+        #expect(reports.count == 1)
+        #expect(reports.first?.attributes["class"] == "statement")
+    }
+
+    @Test func theObjectOfAPrepositionUnderwentTheParticiple() throws {
+        let g = extract("The court in Baku heard the case of Armenian servicemen detained in December in Khojavend.")
+        let detention = try #require(g.entities.first { $0.attributes["class"] == "detention" })
+        #expect(!g.relations.contains { $0.subject == detention.id && $0.predicate == .hasAgent })
+        #expect(g.relations.contains { $0.subject == detention.id && $0.predicate == .hasTarget })
+    }
+
+    @Test func theNextSentenceNamesThePlaceOfTheSameEvent() {
+        let g = extract("""
+            March 3, 2024
+
+            Twelve members of the group were detained on Saturday. Their detention in Gao was confirmed by the army.
+            """)
+        let detentions = g.entities.filter { $0.attributes["class"] == "detention" }
+        #expect(detentions.count == 1)
+    }
+}
+
+@Suite struct RegionRules {
+    @Test func aListedRegionKeepsItsCountry() {
+        let g = extract("Fighting broke out in Syunik on Monday, Armenian officials said. Armenia closed the road.")
+        #expect(g.has("Syunik", .locatedIn, "Armenia") != nil)
+    }
+}
