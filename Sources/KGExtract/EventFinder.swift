@@ -17,8 +17,10 @@ struct EventFinder {
         var recent: [String: (key: String, sentence: Int, days: Set<String>, named: Bool)] = [:]
         // A named event's key → the key of the unnamed telling it continues.
         var namedAlias: [String: String] = [:]
+        // Events found to be one after their first telling: old key → the key they join.
+        var rekey: [String: String] = [:]
         var lastEvent: (key: String, sentence: Int)?
-        return doc.sentences.map { sentence in
+        let found = doc.sentences.map { sentence in
             let tokens = sentence.tokens
             let lower = tokens.map(\.lowercased)
             let mentions = candidates[sentence.index]
@@ -94,6 +96,15 @@ struct EventFinder {
                    sentence.index - previous.sentence <= 1 {
                     key = previous.key
                 }
+                // "came under fire and its crew was killed", "shelled the town and killed twelve": a
+                // death joined to an assault in the same clause is that assault's toll, so the two
+                // are one event (the one the deaths were first told as).
+                if !consequence, rules.consequenceClasses.contains(kind), !hasOwnSubject(i, lower, mentions),
+                   let prev = out.last(where: { $0.type == .event }), prev.key != key,
+                   let root = prev.eventClass?.cameo, rules.tollRoots.contains(root) {
+                    let gap = lower[prev.tokens.upperBound..<i]
+                    if gap.contains("and"), !gap.contains(where: { [";", ":", "."].contains($0) }) { rekey[prev.key] = key }
+                }
                 recent[kind] = (key, sentence.index, days, named)
                 lastEvent = (key, sentence.index)
                 // "the Russian invasion", "Azerbaijani shelling": the demonym before an event
@@ -112,6 +123,20 @@ struct EventFinder {
                 i += n - 1
             }
             return out
+        }
+        guard !rekey.isEmpty else { return found }
+        func final(_ key: String) -> String {
+            var k = key
+            var seen: Set<String> = [k]
+            while let next = rekey[k], seen.insert(next).inserted { k = next }
+            return k
+        }
+        return found.map { row in
+            row.map { c in
+                var c = c
+                if c.type == .event { c.key = final(c.key) }
+                return c
+            }
         }
     }
 

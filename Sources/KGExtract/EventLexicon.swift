@@ -76,6 +76,9 @@ struct EventRules: Decodable, Sendable {
     var determiners: Set<String>
     var nonNominals: Set<String>
     var objectPrepositions: Set<String>
+    var tollRoots: Set<String>
+    var directionCues: [String]
+    var directedRoots: Set<String>
 
     static let shared = ResourceLoader.decode(EventRules.self, named: "event-rules", in: .module)
 
@@ -85,6 +88,7 @@ struct EventRules: Decodable, Sendable {
     static let listPhrases = shared.listCues.map(Lexicon.phraseKey).sorted { $0.count > $1.count }
     static let boilerplatePhrases = shared.boilerplateOpeners.map(Lexicon.phraseKey).sorted { $0.count > $1.count }
     static let snapshotPhrases = shared.snapshotCues.map(Lexicon.phraseKey)
+    static let directionPhrases = shared.directionCues.map(Lexicon.phraseKey).sorted { $0.count > $1.count }
 
     /// Whether a sentence is site navigation ("Related article: …", "Read more: …"): it opens
     /// with one of the openers followed by a colon.

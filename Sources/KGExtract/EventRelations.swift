@@ -131,6 +131,8 @@ extension RelationFinder {
                 // "X, where Russian peacekeepers are deployed, fired at …": a verb's subject is not
                 // inside a clause the comma closes.
                 let clauseBreak = isVerb && between.dropFirst(apposition ? 1 : 0).contains(",")
+                    // "Russia reports peacekeepers killed": who reports a deed did not do it.
+                    || between.contains(where: lex.speechVerbs.contains)
                 // "the case of Armenian servicemen detained in December": a participle right after
                 // the object of a preposition is a reduced passive; that noun is who underwent it.
                 let opening = a.candidate.tokens.lowerBound - 1
@@ -162,6 +164,15 @@ extension RelationFinder {
             if target == nil, rules.addressedClasses.contains(kind), end + 1 < lower.count, lower[end] == "that" {
                 target = ctx.mention(startingAt: end + 1, within: 2) { $0.type.isActor }
             }
+            // "attacks in the direction of Berdzor", "advanced towards Lachin": where an assault
+            // heads is its target, and also where it takes place.
+            var directional = false
+            if target == nil, let root = e.candidate.eventClass?.cameo, rules.directedRoots.contains(root),
+               let cue = EventRules.directionPhrases.first(where: { end + $0.count <= lower.count && lower[end..<(end + $0.count)].elementsEqual($0) }),
+               let goal = ctx.firstAfter(end + cue.count, within: 3, where: { $0.type != .event && $0.type != .person && $0.type != .official }) {
+                target = goal
+                directional = true
+            }
             if target == nil, end < lower.count {
                 // "said at the Valdai club": for a statement, "at" gives the venue, not a target.
                 if lex.targetPrepositions.contains(lower[end]), !(reporting && lower[end] == "at") {
@@ -175,9 +186,13 @@ extension RelationFinder {
                     }
                 }
             }
+            // "In a statement released by the ministry, officials said the patrol was hit near
+            // Dzhanyatag": where the reported thing happened is not where the statement was made.
+            let content = reporting ? (end..<lower.count).first { lex.speechVerbs.contains(lower[$0]) || lower[$0] == "that" } ?? lower.count : lower.count
             // Place: after a locative, nearest the trigger, preferring what follows it.
             let places = ctx.mentions.filter { m in
-                (m.type == .place || m.type == .state) && m.id != target?.id && !agents.contains(where: { $0.id == m.id })
+                m.candidate.tokens.lowerBound < content
+                    && (m.type == .place || m.type == .state) && (directional || m.id != target?.id) && !agents.contains(where: { $0.id == m.id })
                     && locative(before: m.candidate.tokens.lowerBound, lower) && owner(ofPlaceAt: m.candidate.tokens.lowerBound, is: t)
                     && sameSide(m)
             }
@@ -207,6 +222,13 @@ extension RelationFinder {
                 for p in listedPlaces(after: place, ctx) where p.id != place.id {
                     out.append(relation(e.id, .hasPlace, p.id, ctx))
                 }
+                // "its presence in Armenia … at the base in Gyumri": a city of the event's country
+                // named in the same clause narrows where it happens; both are its places.
+                if place.type == .state {
+                    for p in places where p.id != place.id && p.type == .place && gazetteerState(of: p) == place.candidate.name {
+                        out.append(relation(e.id, .hasPlace, p.id, ctx))
+                    }
+                }
             }
             let startOffset = e.candidate.start
             let tokenStarts = ctx.sentence.tokens.map(\.start)
@@ -220,7 +242,13 @@ extension RelationFinder {
                 // Like a place, a date follows its event ("air strikes on Rafah on Monday, killing …").
                 return !snapshot && owner(ofPlaceAt: k, is: t) && (k >= quoted.count || quoted[k] == quoted[t])
             }
-            if let date = ownDates.min(by: { abs($0.range.lowerBound - startOffset) < abs($1.range.lowerBound - startOffset) }) {
+            if var date = ownDates.min(by: { abs($0.range.lowerBound - startOffset) < abs($1.range.lowerBound - startOffset) }) {
+                // "“Today, the enemy attacked,” he told reporters" after "At an Oct. 27 briefing":
+                // the quotation's today is the briefing's day.
+                if date.deictic, t < quoted.count, quoted[t], let day = ctx.speechDay,
+                   let again = DateFinder(reference: day).find(in: ctx.sentence.tokens).first(where: { $0.range == date.range }) {
+                    date = again
+                }
                 out.append(Relation(subject: e.id, predicate: .hasDate, object: .date(date.date), evidence: [ctx.evidence]))
             }
         }

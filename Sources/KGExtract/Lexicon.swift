@@ -94,6 +94,8 @@ final class Lexicon: Sendable {
     let stateNames: Set<String>
     /// Identity key → the Wikidata id and CAMEO code of the lexicon entry behind it.
     let ids: [String: EntityIDs]
+    /// Identity keys of news outlets: provenance, not speakers, when they relay someone else.
+    let mediaKeys: Set<String>
     /// Titles as token sequences, grouped by first word, longest first.
     let titles: [String: [[String]]]
     /// Canonical names of the regions list.
@@ -226,6 +228,7 @@ final class Lexicon: Sendable {
         self.stateByISO = byISO
         self.stateNames = stateNames
         self.ids = ids
+        self.mediaKeys = Set(entries.filter { $0.kind == "media" }.map(\.key))
         self.regionNames = Set(raw.regions.compactMap { $0.split(separator: "|").first.map(String.init) })
         self.titles = Dictionary(grouping: raw.titles.map(key).filter { !$0.isEmpty }, by: { $0[0] })
             .mapValues { $0.sorted { $0.count > $1.count } }

@@ -27,6 +27,8 @@ public struct LexiconEntry: Sendable {
     public var country: String?
     /// Officials: the office ("Foreign Minister").
     public var role: String?
+    /// Organizations: what kind of body ("media" for news outlets, which relay sources).
+    public var kind: String?
 
     /// Why an object is not an entry: the field at fault.
     enum FieldError: Error {
@@ -64,6 +66,7 @@ public struct LexiconEntry: Sendable {
         cameo = try string("cameo")
         country = try string("country")
         role = try string("role")
+        kind = try string("kind")
     }
 
     /// The identity key mentions of this entry get: the extractor's key scheme, so that a

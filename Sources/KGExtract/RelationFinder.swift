@@ -15,6 +15,8 @@ struct RelationFinder {
         let mentions: [ResolvedMention]
         var sources: [String] = []
         let evidence: Evidence
+        /// The day of the speech reported in the sentence before, for "today" inside a quotation.
+        var speechDay: DateLiteral?
 
         func mention(startingAt k: Int, within n: Int = 2, where ok: (ResolvedMention) -> Bool = { _ in true }) -> ResolvedMention? {
             mentions.first { $0.candidate.tokens.lowerBound >= k && $0.candidate.tokens.lowerBound < k + n && ok($0) }
@@ -75,6 +77,7 @@ struct RelationFinder {
         var lastSpeaker: String?
         var lastSource: String?
         var previousEnd = 0
+        var lastSpeechDay: (sentence: Int, date: DateLiteral)?
         // States the article names, for the gazetteer's "this city is in that country".
         let namedStates = Dictionary(resolved.joined().filter { $0.type == .state }.map { ($0.candidate.name, $0.id) },
                                      uniquingKeysWith: { a, _ in a })
@@ -97,6 +100,7 @@ struct RelationFinder {
                 lastSpeaker = speaker
             }
             if let source = ctx.sources.last { lastSource = source }
+            if let day = lastSpeechDay, day.sentence == sentence.index - 1 { ctx.speechDay = day.date }
             if ctx.sources.isEmpty {
                 ctx.sources = paragraphSources
             } else {
@@ -114,6 +118,13 @@ struct RelationFinder {
                 r.predicate == .hasAgent && ctx.mentions.contains { $0.id == r.subject && lex.statementKinds.contains($0.candidate.eventClass?.name ?? "") }
             })?.object.entityID {
                 lastSource = author
+            }
+            // "At an Oct. 27 briefing, X said …": the day a speech was given, to date the next
+            // sentence's quotation.
+            if let day = found.last(where: { r in
+                r.predicate == .hasDate && ctx.mentions.contains { $0.id == r.subject && lex.statementKinds.contains($0.candidate.eventClass?.name ?? "") }
+            }), case .date(let d) = day.object, d.day != nil {
+                lastSpeechDay = (sentence.index, d)
             }
             // A speech event's own circumstances (its date, its place) are the article's report of
             // the speech, not something the speaker claims.
@@ -202,6 +213,10 @@ struct RelationFinder {
             }
             if let id = source?.id, !out.contains(id) { out.append(id) }
         }
+        // "Azernews reports, citing Ukraine's intelligence": the outlet relays the speaker; it is
+        // the provenance, not who makes the claim.
+        let media = Set(ctx.mentions.filter { lex.mediaKeys.contains($0.candidate.key) }.map(\.id))
+        if out.contains(where: { !media.contains($0) }) { out.removeAll { media.contains($0) } }
         return out
     }
 }

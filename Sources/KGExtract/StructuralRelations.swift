@@ -48,17 +48,20 @@ extension RelationFinder {
     func gazetteerLocations(_ ctx: Context, namedStates: [String: String], done: inout Set<String>) -> [Relation] {
         var out: [Relation] = []
         for m in ctx.mentions where m.type == .place && !done.contains(m.id) {
-            let state: String?
-            switch lex.gazetteer[Lexicon.phraseKey(m.candidate.name)] {
-            case .place(_, let iso?)?: state = lex.stateByISO[iso]
-            case .capital(_, let s)?: state = s
-            default: state = nil
-            }
-            guard let state, let sid = namedStates[state] else { continue }
+            guard let state = gazetteerState(of: m), let sid = namedStates[state] else { continue }
             done.insert(m.id)
             out.append(relation(m.id, .locatedIn, sid, ctx, attributes: ["source": "GeoNames"]))
         }
         return out
+    }
+
+    /// The state the gazetteer places a city or region in.
+    func gazetteerState(of m: ResolvedMention) -> String? {
+        switch lex.gazetteer[Lexicon.phraseKey(m.candidate.name)] {
+        case .place(_, let iso?)?: return lex.stateByISO[iso]
+        case .capital(_, let s)?: return s
+        default: return nil
+        }
     }
 
     /// "several regions of Russia, including North Ossetia, Adygea, Rostov": each listed place

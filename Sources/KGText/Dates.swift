@@ -6,6 +6,9 @@ public struct DateMention: Sendable, Hashable {
     public let date: DateLiteral
     /// Whether the text gave the year itself; resolved years depend on the article date.
     public let explicitYear: Bool
+    /// Whether the date counts from the moment of speaking ("today", "on Wednesday", "last
+    /// week"): in a quotation that moment is the speech's, not the article's.
+    public var deictic: Bool = false
 }
 
 /// Finds dates in token streams: "October 28, 2020", "Oct. 27", "8 July 2025", "September 2023",
@@ -111,18 +114,18 @@ public struct DateFinder: Sendable {
            let (phrase, period) = DateWords.periodPhrases.first(where: { p in
                i + p.0.count <= tk.count && zip(p.0, tk[i..<(i + p.0.count)]).allSatisfy { $0 == $1.lowercased }
            }), let d = Self.resolve(period, against: ref) {
-            return (DateMention(range: t.start..<tk[i + phrase.count - 1].end, date: d, explicitYear: false), i + phrase.count)
+            return (DateMention(range: t.start..<tk[i + phrase.count - 1].end, date: d, explicitYear: false, deictic: true), i + phrase.count)
         }
         // Weekdays and relative days need the article date.
         if let ref = reference, ref.day != nil {
             if let w = words.weekdays[t.lowercased], t.isCapitalized, let refDay = ref.weekday {
                 let back = (refDay - w + 7) % 7
                 if let d = ref.adding(days: -back) {
-                    return (DateMention(range: t.start..<t.end, date: d, explicitYear: false), i + 1)
+                    return (DateMention(range: t.start..<t.end, date: d, explicitYear: false, deictic: true), i + 1)
                 }
             }
             if let offset = words.relativeDays[t.lowercased], let d = ref.adding(days: offset) {
-                return (DateMention(range: t.start..<t.end, date: d, explicitYear: false), i + 1)
+                return (DateMention(range: t.start..<t.end, date: d, explicitYear: false, deictic: true), i + 1)
             }
         }
         return nil

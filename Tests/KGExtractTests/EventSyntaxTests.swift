@@ -68,3 +68,51 @@ import KGText
         #expect(g.has("Syunik", .locatedIn, "Armenia") != nil)
     }
 }
+
+@Suite struct ReportedSpeechRules {
+    @Test func todayInAQuotationIsTheSpeechDay() throws {
+        let g = extract("""
+            October 28, 2020
+
+            At an Oct. 27 briefing, Ukrainian army spokesman Taras Bilyk said the line held. \
+            “Today, the enemy attempted to carry out attacks in the direction of Kharkiv,” he told reporters.
+            """)
+        let attack = try #require(g.entities.first { $0.attributes["class"] == "attack" })
+        let date = try #require(g.relations.first { $0.subject == attack.id && $0.predicate == .hasDate })
+        #expect(date.object == .date(DateLiteral(iso: "2020-10-27")!))
+    }
+
+    @Test func whereAnAssaultHeadsIsItsTargetAndPlace() throws {
+        let g = extract("On May 3, 2024, Sudanese troops launched attacks in the direction of El Fasher.")
+        let attack = try #require(g.entities.first { $0.attributes["class"] == "attack" })
+        let fasher = try #require(g.named("El Fasher"))
+        #expect(g.relations.contains { $0.subject == attack.id && $0.predicate == .hasTarget && $0.object == .entity(fasher.id) })
+        #expect(g.relations.contains { $0.subject == attack.id && $0.predicate == .hasPlace && $0.object == .entity(fasher.id) })
+    }
+
+    @Test func aCityOfTheEventsCountryIsAlsoItsPlace() throws {
+        let g = extract("On May 3, 2024, Russia expanded its deployment in Syria by sending troops to the base in Latakia.")
+        let event = try #require(g.entities.first { $0.attributes["class"] == "deployment" })
+        let places = Set(g.relations.filter { $0.subject == event.id && $0.predicate == .hasPlace }.compactMap { g.entity($0.object.entityID ?? "")?.name })
+        #expect(places == ["Syria", "Latakia"])
+    }
+
+    @Test func deathsJoinedToAnAssaultAreItsToll() {
+        let g = extract("On May 3, 2024, a bus carrying Malian soldiers came under fire near Gao and its driver was killed.")
+        let events = g.entities.filter { $0.type == .event }
+        #expect(events.count == 1)
+    }
+
+    @Test func whoReportsADeedDidNotDoIt() {
+        let g = extract("Mali reports soldiers killed in Gao ambush on May 3, 2024")
+        #expect(!g.relations.contains { $0.predicate == .hasAgent && g.entity($0.object.entityID ?? "")?.name == "Mali" })
+    }
+
+    @Test func anOutletRelayingASourceIsNotTheSource() throws {
+        let g = extract("Russian troops attacked Kharkiv on May 3, 2024, TASS reports, citing the Russian Defense Ministry.")
+        let attack = try #require(g.entities.first { $0.attributes["class"] == "attack" })
+        let agent = try #require(g.relations.first { $0.subject == attack.id && $0.predicate == .hasAgent })
+        let names = agent.attributedTo.compactMap { g.entity($0)?.name }
+        #expect(names == ["Russian Ministry of Defense"])
+    }
+}
