@@ -57,6 +57,9 @@ struct EventFinder {
                 guard let (cls, n) = match else { continue }
                 // "treaty obligation", "war crimes": the event word only modifies the noun after it.
                 if i + n < lower.count, rules.compoundHeads.contains(lower[i + n]) { continue }
+                // "the place of deployment", "the threat of war": a bare event word after "of" names
+                // a kind of happening that the noun before is about, not one that took place.
+                if i >= 2, lower[i - 1] == "of", rules.kindHeads.contains(lower[i - 2]) { continue }
                 if isAttributiveParticiple(i, n, tokens) || isPassiveReport(cls, i, lower) { continue }
                 let kind = cls.name
                 // One event per clause: a second trigger right after the first describes the same thing

@@ -79,6 +79,8 @@ struct EventRules: Decodable, Sendable {
     var tollRoots: Set<String>
     var directionCues: [String]
     var directedRoots: Set<String>
+    var mergeFamilies: [[String]]
+    var kindHeads: Set<String>
 
     static let shared = ResourceLoader.decode(EventRules.self, named: "event-rules", in: .module)
 
@@ -88,6 +90,8 @@ struct EventRules: Decodable, Sendable {
     static let listPhrases = shared.listCues.map(Lexicon.phraseKey).sorted { $0.count > $1.count }
     static let boilerplatePhrases = shared.boilerplateOpeners.map(Lexicon.phraseKey).sorted { $0.count > $1.count }
     static let snapshotPhrases = shared.snapshotCues.map(Lexicon.phraseKey)
+    /// Class → the first class of its merge family.
+    static let familyOf = Dictionary(shared.mergeFamilies.flatMap { f in f.map { ($0, f[0]) } }, uniquingKeysWith: { a, _ in a })
     static let directionPhrases = shared.directionCues.map(Lexicon.phraseKey).sorted { $0.count > $1.count }
 
     /// Whether a sentence is site navigation ("Related article: …", "Read more: …"): it opens

@@ -13,6 +13,8 @@ struct EventMerger {
         var dates: Set<String> = []
         var docs: Set<String> = []
 
+        var isBare: Bool { agents.isEmpty && places.isEmpty && dates.isEmpty }
+
         mutating func add(_ o: Facts) {
             agents.formUnion(o.agents); places.formUnion(o.places); dates.formUnion(o.dates); docs.formUnion(o.docs)
         }
@@ -35,10 +37,16 @@ struct EventMerger {
         // Graph entities come in order of first mention already; keep that order.
         let events = graph.entities.filter { $0.type == .event }
         for e in events {
-            guard let cls = e.attributes["class"] else { continue }
+            guard let cls = e.attributes["class"].map({ EventRules.familyOf[$0] ?? $0 }) else { continue }
             var f = facts[e.id] ?? Facts()
             f.docs = Set(e.mentions.map { $0.doc })
-            if let g = groups[cls]?.firstIndex(where: { Self.compatible($0.facts, f) }) {
+            // Within one article, the only other event of its kind is the one told again ("the
+            // fighting started on Sep. 27" … "Azerbaijan's offensive"), unless their facts disagree.
+            // A mention with no facts at all (a headline's "Aid to Armenia") gives no ground to join.
+            let sameArticle = groups[cls]?.indices.filter { !groups[cls]![$0].facts.docs.isDisjoint(with: f.docs) } ?? []
+            if let g = groups[cls]?.firstIndex(where: { Self.compatible($0.facts, f) })
+                ?? (sameArticle.count == 1 && !f.isBare && !groups[cls]![sameArticle[0]].facts.isBare
+                    && Self.agree(groups[cls]![sameArticle[0]].facts, f) ? sameArticle[0] : nil) {
                 replacement[e.id] = groups[cls]![g].rep
                 groups[cls]![g].facts.add(f)
             } else {
@@ -53,13 +61,19 @@ struct EventMerger {
         a.dates.contains { d in b.dates.contains { d.hasPrefix($0) || $0.hasPrefix(d) } }
     }
 
+    /// Nothing the two say disagrees: no two different agents, places or dates.
+    private static func agree(_ a: Facts, _ b: Facts) -> Bool {
+        if !a.agents.isEmpty && !b.agents.isEmpty && a.agents.isDisjoint(with: b.agents) { return false }
+        if !a.places.isEmpty && !b.places.isEmpty && a.places.isDisjoint(with: b.places) { return false }
+        if !a.dates.isEmpty && !b.dates.isEmpty && !sameDate(a, b) { return false }
+        return true
+    }
+
     private static func compatible(_ a: Facts, _ b: Facts) -> Bool {
         let sameAgent = !a.agents.isDisjoint(with: b.agents)
         let samePlace = !a.places.isDisjoint(with: b.places)
         let sameDate = sameDate(a, b)
-        if !a.agents.isEmpty && !b.agents.isEmpty && !sameAgent { return false }
-        if !a.places.isEmpty && !b.places.isEmpty && !samePlace { return false }
-        if !a.dates.isEmpty && !b.dates.isEmpty && !sameDate { return false }
+        guard agree(a, b) else { return false }
         if !a.docs.isDisjoint(with: b.docs) { return sameAgent || samePlace || sameDate }
         return sameDate && (sameAgent || samePlace)
     }

@@ -116,3 +116,38 @@ import KGText
         #expect(names == ["Russian Ministry of Defense"])
     }
 }
+
+@Suite struct ArticleMergeRules {
+    @Test func theOnlyOtherEventOfItsKindInTheArticleIsTheSame() {
+        let g = extract("""
+            March 3, 2024
+
+            The fighting started on February 24 near Gao. Since then, Mali's offensive has pushed north.
+            """)
+        let wars = g.entities.filter { ["war", "fighting"].contains($0.attributes["class"] ?? "") }
+        #expect(wars.count == 1)
+    }
+
+    @Test func disagreeingFactsKeepThemApart() {
+        let g = extract("""
+            March 3, 2024
+
+            Fighting broke out near Gao on February 24. Separately, Niger's offensive near Agadez began on March 1.
+            """)
+        let wars = g.entities.filter { ["war", "fighting"].contains($0.attributes["class"] ?? "") }
+        #expect(wars.count == 2)
+    }
+
+    @Test func aDeploymentToldAsSettingUpAnOutpostIsOne() {
+        let g = extract("""
+            Turkey has set up a military outpost near Idlib. The Turkish deployment is a deterrent.
+            """)
+        let events = g.entities.filter { $0.type == .event }
+        #expect(events.count == 1)
+    }
+
+    @Test func aKindOfHappeningIsNoEvent() {
+        let g = extract("The soldiers were taken to the place of deployment in Mali. Leaders in Bamako fear the threat of war with Niger.")
+        #expect(!g.entities.contains { $0.type == .event && ["deployment", "war"].contains($0.attributes["class"] ?? "") })
+    }
+}
