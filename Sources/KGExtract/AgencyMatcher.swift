@@ -19,7 +19,10 @@ extension MentionFinder {
         guard let state else { return surface }
         let demonym = lex.demonymOf[state] ?? state
         if unit.hasPrefix("ministry of ") {
-            return "\(demonym) Ministry of \(unit.dropFirst("ministry of ".count))"
+            // "ministry of defense" → "Ministry of Defense": the unit key is lowercase.
+            let function = unit.dropFirst("ministry of ".count).split(separator: " ")
+                .map { ["of", "and", "the", "for"].contains($0) ? String($0) : $0.prefix(1).uppercased() + $0.dropFirst() }
+            return "\(demonym) Ministry of \(function.joined(separator: " "))"
         }
         return "\(demonym) \(unit)"
     }

@@ -43,6 +43,23 @@ struct Coreference {
     /// the same unit that has one, preferring earlier ones.
     private func linkOwner(_ c: inout Candidate, all: [Candidate]) {
         let unit = c.key.split(separator: "|", maxSplits: 1).last.map(String.init) ?? ""
+        // "the Ministry of Defense and the State Security Service of Azerbaijan": a state named
+        // after the last of coordinated bodies owns each of them.
+        let tokens = doc.sentences[c.sentence].tokens
+        var j = c.tokens.upperBound
+        if j < tokens.count, tokens[j].lowercased == "and" {
+            j += 1
+            if j < tokens.count, tokens[j].lowercased == "the" { j += 1 }
+            if let partner = all.first(where: { $0.sentence == c.sentence && $0.tokens.lowerBound == j && $0.type == .agency }),
+               let state = partner.ownerState, partner.tokens.count > 2, tokens[partner.tokens.upperBound - 2].lowercased == "of",
+               doc.lexicon.gazetteer[[tokens[partner.tokens.upperBound - 1].lowercased]] == .state(state) {
+                let owned = MentionFinder(doc: doc, sentence: doc.sentences[c.sentence]).unitCandidate(c.tokens, state: state, unit: unit)
+                c.key = owned.key
+                c.name = owned.name
+                c.ownerState = state
+                return
+            }
+        }
         let same = all.filter { $0.ownerState != nil && $0.key.hasSuffix("|" + unit) && $0.type == .agency }
         let before = same.last { $0.start < c.start }
         if let match = before ?? same.first {

@@ -81,6 +81,9 @@ struct EventRules: Decodable, Sendable {
     var directedRoots: Set<String>
     var mergeFamilies: [[String]]
     var kindHeads: Set<String>
+    var originCues: [String]
+    var topicPrepositions: Set<String>
+    var destinationClasses: Set<String>
 
     static let shared = ResourceLoader.decode(EventRules.self, named: "event-rules", in: .module)
 
@@ -92,6 +95,7 @@ struct EventRules: Decodable, Sendable {
     static let snapshotPhrases = shared.snapshotCues.map(Lexicon.phraseKey)
     /// Class → the first class of its merge family.
     static let familyOf = Dictionary(shared.mergeFamilies.flatMap { f in f.map { ($0, f[0]) } }, uniquingKeysWith: { a, _ in a })
+    static let originPhrases = shared.originCues.map(Lexicon.phraseKey).sorted { $0.count > $1.count }
     static let directionPhrases = shared.directionCues.map(Lexicon.phraseKey).sorted { $0.count > $1.count }
 
     /// Whether a sentence is site navigation ("Related article: …", "Read more: …"): it opens

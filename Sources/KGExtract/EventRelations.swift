@@ -74,6 +74,13 @@ extension RelationFinder {
                 agents = [a] + authorsListed(after: a, ctx, where: actor)
             }
             let reporting = lex.statementKinds.contains(kind) || kind == "report"
+            // "the shooting came from illegal Armenian armed groups": where fire comes from is who fired.
+            let assault = e.candidate.eventClass?.cameo.map(rules.directedRoots.contains) ?? false
+            if agents.isEmpty, assault,
+               let cue = EventRules.originPhrases.first(where: { end + $0.count <= lower.count && lower[end..<(end + $0.count)].elementsEqual($0) }),
+               let a = ctx.firstAfter(end + cue.count, within: 4, where: { actor($0) && $0.type != .place }) {
+                agents = [a]
+            }
             // "At an Oct. 27 briefing, Hovhannisyan said …": a statement set before the main clause
             // is the speaker's.
             if agents.isEmpty, reporting, let comma = (end..<min(end + 6, lower.count)).first(where: { lower[$0] == "," }),
@@ -188,12 +195,20 @@ extension RelationFinder {
             }
             // "In a statement released by the ministry, officials said the patrol was hit near
             // Dzhanyatag": where the reported thing happened is not where the statement was made.
-            let content = reporting ? (end..<lower.count).first { lex.speechVerbs.contains(lower[$0]) || lower[$0] == "that" } ?? lower.count : lower.count
+            // "the bulletin … on the activities of the contingent in the zone of the conflict": what
+            // a report is about is not where it was made either.
+            let content = reporting ? (end..<lower.count).first { k in
+                lex.speechVerbs.contains(lower[k]) || lower[k] == "that"
+                    || (rules.topicPrepositions.contains(lower[k]) && k + 2 < lower.count && ["the", "a", "an"].contains(lower[k + 1])
+                        && !ctx.sentence.tokens[k + 2].isCapitalized)
+            } ?? lower.count : lower.count
             // Place: after a locative, nearest the trigger, preferring what follows it.
             let places = ctx.mentions.filter { m in
                 m.candidate.tokens.lowerBound < content
                     && (m.type == .place || m.type == .state) && (directional || m.id != target?.id) && !agents.contains(where: { $0.id == m.id })
-                    && locative(before: m.candidate.tokens.lowerBound, lower) && owner(ofPlaceAt: m.candidate.tokens.lowerBound, is: t)
+                    // "the flight was performed to Yerevan": a shipment's destination town is where it goes.
+                    && locative(before: m.candidate.tokens.lowerBound, lower, allowingTo: m.type == .place && rules.destinationClasses.contains(kind))
+                    && owner(ofPlaceAt: m.candidate.tokens.lowerBound, is: t)
                     && sameSide(m)
             }
             var place = places.first { $0.candidate.tokens.lowerBound >= end } ?? places.last
@@ -213,7 +228,20 @@ extension RelationFinder {
                 agents = [troops]
                 target = nil
             }
+            // "attacks on the breakaway region of Nagorno-Karabakh": an assault on a place happens there.
+            if place == nil, assault, let target, target.type == .place { place = target }
             for agent in agents { out.append(relation(e.id, .hasAgent, agent.id, ctx)) }
+            // "“…,” he said on Oct. 25": the speaker the pronoun stands for made the statement.
+            if agents.isEmpty, reporting, t > 0, rules.speakerPronouns.contains(lower[t - 1]), lex.speechVerbs.contains(lower[t]),
+               let speaker = ctx.sources.first {
+                out.append(relation(e.id, .hasAgent, speaker, ctx))
+            }
+            // "In the city of Khankendi, the headquarters has been deployed in Nagorno-Karabakh":
+            // a place that opens the sentence is where the main clause's event happens too.
+            if let fronted = frontedPlace(ctx), fronted.id != place?.id,
+               allTriggers.first(where: { $0 > fronted.candidate.tokens.upperBound }) == t {
+                out.append(relation(e.id, .hasPlace, fronted.id, ctx))
+            }
             if let target, !agents.contains(where: { $0.id == target.id }) { out.append(relation(e.id, .hasTarget, target.id, ctx)) }
             if let place {
                 out.append(relation(e.id, .hasPlace, place.id, ctx))
@@ -253,6 +281,17 @@ extension RelationFinder {
             }
         }
         return out
+    }
+
+    /// "In the city of Khankendi, …", "Near Gao, …": a place in a locative phrase that opens the
+    /// sentence and ends at a comma.
+    func frontedPlace(_ ctx: Context) -> ResolvedMention? {
+        let lower = ctx.lower
+        guard let first = lower.first, ["in", "at", "near", "outside", "inside"].contains(first),
+              let comma = lower.prefix(8).firstIndex(of: ","),
+              let m = ctx.mentions.last(where: { $0.candidate.tokens.upperBound == comma }),
+              m.type == .place, locative(before: m.candidate.tokens.lowerBound, lower) else { return nil }
+        return m
     }
 
     /// Token ranges of relative clauses: from ", where/which/who" to the next comma.

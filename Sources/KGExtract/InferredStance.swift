@@ -25,12 +25,16 @@ struct InferredStance {
         }
         // "a shooting between the armed forces of Azerbaijan and Armenia": a source that names
         // both sides of a clash blames neither.
-        var agentCount: [String: Int] = [:]
-        for r in relations where r.predicate == .hasAgent { agentCount[r.subject, default: 0] += 1 }
+        // Counted per source: another source that blames one side alone still accuses it.
+        struct Claim: Hashable { let event: String; let source: String }
+        var agentCount: [Claim: Int] = [:]
+        for r in relations where r.predicate == .hasAgent {
+            for source in r.attributedTo { agentCount[Claim(event: r.subject, source: source), default: 0] += 1 }
+        }
         var out: [Relation] = []
-        for r in relations where r.predicate == .hasAgent && !r.attributedTo.isEmpty && agentCount[r.subject] == 1 {
+        for r in relations where r.predicate == .hasAgent && !r.attributedTo.isEmpty {
             guard let root = cameo[r.subject], Self.data.accusingRoots.contains(root), let agent = r.object.entityID else { continue }
-            for source in r.attributedTo where source != agent {
+            for source in r.attributedTo where source != agent && agentCount[Claim(event: r.subject, source: source)] == 1 {
                 if let a = side[source], let b = side[agent], a == b { continue }
                 out.append(Relation(subject: source, predicate: .accuses, object: .entity(agent), evidence: r.evidence))
             }

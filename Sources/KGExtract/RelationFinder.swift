@@ -93,13 +93,21 @@ struct RelationFinder {
                                                  text: doc.source.text(range)))
             // Reported speech runs on through a paragraph: after "According to X, …" the next
             // sentences are still X's account unless they name their own source.
-            if doc.source.clean[previousEnd..<range.lowerBound].contains("\n") { paragraphSources = [] }
+            let newParagraph = doc.source.clean[previousEnd..<range.lowerBound].contains("\n")
+            let previousParagraphSources = paragraphSources
+            if newParagraph { paragraphSources = [] }
             previousEnd = range.upperBound
             ctx.sources = sources(ctx, lastSpeaker: lastSpeaker, lastSource: lastSource)
             if let speaker = ctx.sources.last(where: { id in ctx.mentions.contains { $0.id == id && ($0.type == .official || $0.type == .person) } }) {
                 lastSpeaker = speaker
             }
             if let source = ctx.sources.last { lastSource = source }
+            // "“We have a list of such weapons. …”" as a paragraph of its own right after the
+            // speaker's: a quotation with no attribution continues whoever was quoted before.
+            if ctx.sources.isEmpty, newParagraph, let first = sentence.tokens.first, ["\u{201C}", "\""].contains(first.text),
+               let speaker = lastSpeaker, previousParagraphSources.contains(speaker) {
+                ctx.sources = [speaker]
+            }
             if let day = lastSpeechDay, day.sentence == sentence.index - 1 { ctx.speechDay = day.date }
             if ctx.sources.isEmpty {
                 ctx.sources = paragraphSources
@@ -203,7 +211,7 @@ struct RelationFinder {
                     // the article cited last.
                     if rules.speakerPronouns.contains(lower[k - 1]), let id = lastSpeaker, !out.contains(id) {
                         out.append(id)
-                    } else if lower[max(0, k - 2)..<k].contains(where: { Self.statementNouns.contains($0) }),
+                    } else if lower[max(0, k - 2)..<k].contains(where: { Self.statementNouns.contains($0) }) || (k == 1 && lower[0] == "it"),
                               let id = lastSource, !out.contains(id) {
                         out.append(id)
                     }
