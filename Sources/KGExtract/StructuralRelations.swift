@@ -122,6 +122,19 @@ extension RelationFinder {
                         table.promoteToOfficial(m.id)
                     }
                 }
+                // The other way round: "The president of the de facto Nagorno Karabakh government,
+                // Arayik Harutyunyan, issued …" — the office opens the clause, the name follows it.
+                let comma = c.tokens.lowerBound - 1
+                if comma > 0, lower[comma] == "," {
+                    var k = (0..<comma).last(where: { lower[$0] == "," }).map { $0 + 1 } ?? 0
+                    while k < comma, ["the", "a", "acting", "deputy", "former"].contains(lower[k]) { k += 1 }
+                    if let (role, end) = finder.title(at: k), end < comma, lower[end] == "of",
+                       let body = ctx.mentions.last(where: { $0.candidate.tokens.upperBound <= comma && $0.candidate.tokens.lowerBound > end && $0.type.isActor
+                           && $0.type != .person && $0.type != .official }) {
+                        out.append(relation(m.id, .officialOf, body.id, ctx, attributes: ["role": role]))
+                        table.promoteToOfficial(m.id)
+                    }
+                }
             }
             // deployedIn: "Russian peacekeepers in Nagorno-Karabakh", "the base in Gyumri".
             if c.type == .agency, Self.words.isForce(key: c.key) {

@@ -89,3 +89,12 @@ import KGText
         #expect(!g.relations.contains { $0.predicate == .accuses && g.entity($0.subject)?.name == "United Nations" })
     }
 }
+
+@Suite struct OfficeRules {
+    @Test func anOfficeBeforeTheNameMakesAnOfficial() throws {
+        let g = extract("The head of the UN refugee agency, Filippo Grandi, visited Port Sudan on Monday.")
+        let grandi = try #require(g.named("Filippo Grandi"))
+        #expect(grandi.type == .official)
+        #expect(g.relations.contains { $0.subject == grandi.id && $0.predicate == .officialOf })
+    }
+}
