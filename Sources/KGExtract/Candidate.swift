@@ -51,6 +51,10 @@ struct AnalyzedDocument {
     let dates: [[DateMention]]
     /// The names the stages look up: the bundled data plus any user lexicon.
     let lexicon: Lexicon
+    /// Each sentence's tokens lowercased, and their ids in `lexicon.vocabulary` (0 for a word
+    /// no phrase has): made once here, read by every stage.
+    let lower: [[String]]
+    let wordIDs: [[Int32]]
 
     init(id: String, source: SourceText, lexicon: Lexicon = .shared) {
         self.id = id
@@ -63,6 +67,8 @@ struct AnalyzedDocument {
         self.title = meta.title
         let finder = DateFinder(reference: meta.date)
         self.dates = sentences.map { finder.find(in: $0.tokens) }
+        self.lower = sentences.map { $0.tokens.map(\.lowercased) }
+        self.wordIDs = lower.map(lexicon.vocabulary.ids)
     }
 }
 

@@ -18,7 +18,8 @@ struct EventFinder {
         var lastEvent: (key: String, sentence: Int)?
         return doc.sentences.map { sentence in
             let tokens = sentence.tokens
-            let lower = tokens.map(\.lowercased)
+            let lower = doc.lower[sentence.index]
+            let ids = doc.wordIDs[sentence.index]
             let mentions = candidates[sentence.index]
             let taken = Set(mentions.flatMap { Array($0.tokens) + Array($0.titleTokens ?? 0..<0) })
             let sentenceDates = doc.dates[sentence.index]
@@ -31,7 +32,7 @@ struct EventFinder {
             while i < tokens.count {
                 defer { i += 1 }
                 guard !taken.contains(i), tokens[i].kind == .word else { continue }
-                var match = events.match(lower, at: i)
+                var match = lex.eventTriggers.longestMatch(ids, at: i)
                 // "Putin said at the Valdai club on Oct. 20": a dated utterance is a statement event.
                 // The date must be the utterance's own: no other event word between the verb and it
                 // ("said the talks would resume on Monday" dates the talks, not the saying).
@@ -39,7 +40,7 @@ struct EventFinder {
                     d.range.lowerBound > tokens[i].start && d.range.lowerBound - tokens[i].end < 60
                         && !doc.source.clean[tokens[i].end..<d.range.lowerBound].contains(where: { [",", ";", "\u{201C}", "\""].contains($0) })
                         && !tokens.indices.contains(where: { k in
-                            k > i && tokens[k].start < d.range.lowerBound && events.isTrigger(lower[k])
+                            k > i && tokens[k].start < d.range.lowerBound && lex.eventTriggers[id: ids[k]] != nil
                         })
                 }) {
                     match = (EventLexicon.statement, 1)
@@ -83,7 +84,7 @@ struct EventFinder {
                 lastEvent = (key, sentence.index)
                 // "the Russian invasion", "Azerbaijani shelling": the demonym before an event
                 // names the state that carries it out, and becomes its mention.
-                if i > 0, !taken.contains(i - 1), tokens[i - 1].isCapitalized, let state = lex.demonyms[[lower[i - 1]]],
+                if i > 0, !taken.contains(i - 1), tokens[i - 1].isCapitalized, let state = lex.demonyms[id: ids[i - 1]],
                    lex.stateNames.contains(state) {
                     let d = tokens[i - 1]
                     out.append(Candidate(sentence: sentence.index, tokens: (i - 1)..<i, start: d.start, end: d.end, type: .state,

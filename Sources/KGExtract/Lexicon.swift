@@ -79,14 +79,16 @@ final class Lexicon: Sendable {
     }
 
     let raw: Raw
+    /// The words of every phrase table below: a sentence's words are numbered once
+    /// (`AnalyzedDocument.wordIDs`) and the tables are looked up by those numbers.
+    let vocabulary: Vocabulary
     /// Token sequences (lowercased) → what they name, for longest-first matching.
-    let gazetteer: [[String]: GazetteerKind]
-    let longestPhrase: Int
-    /// For each first word of a gazetteer name, the most words a name starting with it has:
-    /// most capitalized words start no name, and this answers that with one lookup.
-    let longestFrom: [String: Int]
+    /// `gazetteer.longest(from:)` gives, for each first word of a name, the most words a name
+    /// starting with it has: most capitalized words start no name, and that answers it at once.
+    let gazetteer: PhraseTable<GazetteerKind>
+    var longestPhrase: Int { gazetteer.longest }
     /// Demonym or state-name token sequence → canonical state name ("russian" → "Russia").
-    let demonyms: [[String]: String]
+    let demonyms: PhraseTable<String>
     /// State → its demonym as written ("Russia" → "Russian").
     let demonymOf: [String: String]
     /// ISO alpha-2, alpha-3 or lexicon id → the state's canonical name.
@@ -96,10 +98,16 @@ final class Lexicon: Sendable {
     let ids: [String: EntityIDs]
     /// Titles as token sequences, grouped by first word, longest first.
     let titles: [String: [[String]]]
+    /// The same titles by word ids, each mapped to its length.
+    let titleTable: PhraseTable<Int>
     /// Canonical names of the regions list.
     let regionNames: Set<String>
-    let triggers: [[String]: String]
-    let forceNouns: [[String]: String]
+    let triggers: PhraseTable<String>
+    let forceNouns: PhraseTable<String>
+    /// `ministryFunctions` by word ids: the key's words as `joined(separator: " ")` would rebuild it.
+    let ministryFunctionTable: PhraseTable<String>
+    /// The event triggers of `EventLexicon.shared`, by word ids.
+    let eventTriggers: PhraseTable<EventLexicon.EventClass>
     /// First words of force nouns and ministry functions: most tokens are neither, and this
     /// answers that without building phrases.
     let unitFirstWords: Set<String>
@@ -214,19 +222,37 @@ final class Lexicon: Sendable {
         // A user's organizations, agencies, people and places win over the bundled states' names.
         for e in extra where e.type != .state { apply(e) }
         for name in stateNames { demonyms[key(name)] = name }
-        self.gazetteer = gaz
-        self.longestPhrase = gaz.keys.map(\.count).max() ?? 1
-        self.longestFrom = Lexicon.longestByFirstWord(gaz.keys)
-        self.demonyms = demonyms
+        let titles = raw.titles.map(key).filter { !$0.isEmpty }
+        let triggers = Dictionary(raw.eventTriggers.map { (key($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
+        let forceNouns = Dictionary(raw.forceNouns.map { (key($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
+        let functions = Dictionary(raw.ministryFunctions.map { ($0.key.split(separator: " ", omittingEmptySubsequences: false).map(String.init), $0.value) },
+                                   uniquingKeysWith: { a, _ in a })
+        let eventTriggers = EventLexicon.shared.triggers
+        var words = Vocabulary.Builder()
+        for k in gaz.keys { words.add(k) }
+        for k in demonyms.keys { words.add(k) }
+        for k in titles { words.add(k) }
+        for k in triggers.keys { words.add(k) }
+        for k in forceNouns.keys { words.add(k) }
+        for k in functions.keys { words.add(k) }
+        for k in eventTriggers.keys { words.add(k) }
+        precondition(words.ids.count < PhraseKey.maxID, "Lexicon: too many distinct words for PhraseKey")
+        let vocabulary = Vocabulary(words.ids)
+        self.vocabulary = vocabulary
+        self.gazetteer = PhraseTable(gaz, vocabulary: vocabulary)
+        self.demonyms = PhraseTable(demonyms, vocabulary: vocabulary)
         self.demonymOf = demonymOf
         self.stateByISO = byISO
         self.stateNames = stateNames
         self.ids = ids
         self.regionNames = Set(raw.regions.compactMap { $0.split(separator: "|").first.map(String.init) })
-        self.titles = Dictionary(grouping: raw.titles.map(key).filter { !$0.isEmpty }, by: { $0[0] })
+        self.titles = Dictionary(grouping: titles, by: { $0[0] })
             .mapValues { $0.sorted { $0.count > $1.count } }
-        self.triggers = Dictionary(raw.eventTriggers.map { (key($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
-        self.forceNouns = Dictionary(raw.forceNouns.map { (key($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
+        self.titleTable = PhraseTable(Dictionary(titles.map { ($0, $0.count) }, uniquingKeysWith: { a, _ in a }), vocabulary: vocabulary)
+        self.triggers = PhraseTable(triggers, vocabulary: vocabulary)
+        self.forceNouns = PhraseTable(forceNouns, vocabulary: vocabulary)
+        self.ministryFunctionTable = PhraseTable(functions, vocabulary: vocabulary)
+        self.eventTriggers = PhraseTable(eventTriggers, vocabulary: vocabulary)
         self.attributionCuePhrases = raw.attributionCues.map(key).sorted { $0.count > $1.count }
         self.unitFirstWords = Set(raw.forceNouns.keys.compactMap { key($0).first } + raw.ministryFunctions.keys.compactMap { key($0).first })
         // Month and weekday names are dates, never names ("June", "December").
@@ -241,7 +267,7 @@ final class Lexicon: Sendable {
 
     /// "Armenians", "Azerbaijanis": a people, not a name.
     func isPeople(_ lowercased: String) -> Bool {
-        lowercased.hasSuffix("s") && demonyms[[String(lowercased.dropLast())]] != nil
+        lowercased.hasSuffix("s") && demonyms[CollectionOfOne(String(lowercased.dropLast()))] != nil
     }
 
     /// First word → the most words a phrase starting with it has, so a lookup can reject a word

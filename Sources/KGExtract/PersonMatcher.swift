@@ -5,8 +5,10 @@ import KGText
 extension MentionFinder {
     /// A title at `i`: the role as written and the index after it. Handles "Maj. Gen.".
     func title(at i: Int) -> (String, Int)? {
-        for t in lex.titles[lower[i]] ?? [] where i + t.count <= tokens.count && lower[i..<(i + t.count)].elementsEqual(t) {
-            return (text(i..<(i + t.count)), i + t.count)
+        // Longest first, as `lex.titles` lists them.
+        for n in stride(from: min(lex.titleTable.longest(from: ids[i]), tokens.count - i), through: 1, by: -1)
+        where lex.titleTable[ids: ids[i..<(i + n)]] != nil {
+            return (text(i..<(i + n)), i + n)
         }
         // Abbreviated ranks: "Maj. Gen.", "Lt. Col."
         var j = i
@@ -23,10 +25,10 @@ extension MentionFinder {
     func nameTokens(at i: Int, max: Int = 4) -> Range<Int>? {
         var j = i
         while j < tokens.count, j - i < max, tokens[j].kind == .word, tokens[j].isCapitalized,
-              !lex.notPersonNames.contains(tokens[j].text), lex.demonyms[[lower[j]]] == nil,
+              !lex.notPersonNames.contains(tokens[j].text), lex.demonyms[id: ids[j]] == nil,
               tokens[j].text.unicodeScalars.count > 1 {
-            if case .state? = lex.gazetteer[[lower[j]]] { break }
-            if case .organization? = lex.gazetteer[[lower[j]]] { break }
+            if case .state? = lex.gazetteer[id: ids[j]] { break }
+            if case .organization? = lex.gazetteer[id: ids[j]] { break }
             j += 1
         }
         return j > i ? i..<j : nil
@@ -84,10 +86,10 @@ extension MentionFinder {
                 continue
             }
             guard tokens[i].isCapitalized, !lex.notPersonNames.contains(tokens[i].text), !lex.isPeople(lower[i]),
-                  lex.demonyms[[lower[i]]] == nil, lex.triggers[[lower[i]]] == nil else { continue }
+                  lex.demonyms[id: ids[i]] == nil, lex.triggers[id: ids[i]] == nil else { continue }
             var j = i
             while j < tokens.count, !taken[j], tokens[j].kind == .word, tokens[j].isCapitalized,
-                  !lex.notPersonNames.contains(tokens[j].text), lex.demonyms[[lower[j]]] == nil, j - i < 4 { j += 1 }
+                  !lex.notPersonNames.contains(tokens[j].text), lex.demonyms[id: ids[j]] == nil, j - i < 4 { j += 1 }
             let r = i..<j
             i = j - 1
             if let c = classify(r) { out.append(c) }

@@ -1,0 +1,112 @@
+/// Every word of every phrase the lexicon looks up, numbered from 1. A sentence's words are
+/// numbered once (`AnalyzedDocument.wordIDs`), and phrase lookups then compare integers:
+/// building a `[String]` key and hashing its strings for each try at each token was a large
+/// part of the extractor's time.
+final class Vocabulary: Sendable {
+    private let ids: [String: Int32]
+
+    init(_ ids: [String: Int32]) { self.ids = ids }
+
+    /// 0 for a word no phrase contains: a phrase with it is in no table.
+    func id(_ word: String) -> Int32 { ids[word] ?? 0 }
+
+    func ids<S: Sequence>(_ words: S) -> [Int32] where S.Element == String { words.map(id) }
+
+    var count: Int { ids.count }
+
+    /// Collects the words while the tables are built.
+    struct Builder {
+        var ids: [String: Int32] = [:]
+
+        mutating func add<S: Sequence>(_ words: S) where S.Element == String {
+            for w in words where ids[w] == nil { ids[w] = Int32(ids.count + 1) }
+        }
+    }
+}
+
+/// Up to nine word ids packed in three integers: a phrase key that hashes as 24 bytes and
+/// needs no allocation. Ids have 21 bits, so a vocabulary has at most two million words.
+/// Ids are never 0, so each integer's base-2^21 digits spell its words unambiguously.
+struct PhraseKey: Hashable, Sendable {
+    static let maxWords = 9
+    static let maxID: Int32 = (1 << 21) - 1
+    private var a: UInt64 = 0, b: UInt64 = 0, c: UInt64 = 0
+
+    /// Nil when a word is unknown (id 0) or the phrase is too long to pack.
+    init?<C: Collection>(_ ids: C) where C.Element == Int32 {
+        guard ids.count <= Self.maxWords else { return nil }
+        var k = 0
+        for id in ids {
+            guard id > 0 else { return nil }
+            let v = UInt64(id)
+            switch k / 3 {
+            case 0: a = a << 21 | v
+            case 1: b = b << 21 | v
+            default: c = c << 21 | v
+            }
+            k += 1
+        }
+    }
+}
+
+/// A `[[String]: Value]` dictionary of lowercased word sequences, looked up by word ids.
+struct PhraseTable<Value: Sendable>: Sendable {
+    let vocabulary: Vocabulary
+    private let packed: [PhraseKey: Value]
+    /// Phrases longer than `PhraseKey.maxWords`, if any.
+    private let long: [[Int32]: Value]
+    /// The most words a phrase has.
+    let longest: Int
+    /// First word id → the most words a phrase starting with it has (0: none starts with it).
+    private let longestFrom: [Int32: Int]
+
+    init(_ phrases: [[String]: Value], vocabulary: Vocabulary) {
+        self.vocabulary = vocabulary
+        var packed: [PhraseKey: Value] = [:]
+        packed.reserveCapacity(phrases.count)
+        var long: [[Int32]: Value] = [:]
+        var longest = 0
+        var longestFrom: [Int32: Int] = [:]
+        for (words, value) in phrases where !words.isEmpty {
+            let ids = vocabulary.ids(words)
+            precondition(!ids.contains(0), "PhraseTable: a phrase word is missing from the vocabulary")
+            if let key = PhraseKey(ids) { packed[key] = value } else { long[ids] = value }
+            longest = max(longest, ids.count)
+            longestFrom[ids[0]] = max(longestFrom[ids[0]] ?? 0, ids.count)
+        }
+        self.packed = packed
+        self.long = long
+        self.longest = longest
+        self.longestFrom = longestFrom
+    }
+
+    subscript<C: Collection>(ids ids: C) -> Value? where C.Element == Int32 {
+        if let key = PhraseKey(ids) { return packed[key] }
+        guard !long.isEmpty, ids.count > PhraseKey.maxWords, !ids.contains(0) else { return nil }
+        return long[Array(ids)]
+    }
+
+    /// One word, by id.
+    subscript(id id: Int32) -> Value? {
+        guard id > 0 else { return nil }
+        return self[ids: CollectionOfOne(id)]
+    }
+
+    /// Lookups by lowercased words, for callers without ids.
+    subscript<C: Collection>(words: C) -> Value? where C.Element == String {
+        self[ids: words.map(vocabulary.id)]
+    }
+
+    /// The longest phrase starting at word `i`, with its length in words.
+    func longestMatch(_ ids: [Int32], at i: Int) -> (Value, Int)? {
+        let longest = longest(from: ids[i])
+        guard longest > 0 else { return nil }
+        for n in stride(from: min(longest, ids.count - i), through: 1, by: -1) {
+            if let v = self[ids: ids[i..<(i + n)]] { return (v, n) }
+        }
+        return nil
+    }
+
+    /// The most words a phrase starting with this word has; 0 when none does.
+    func longest(from id: Int32) -> Int { id > 0 ? longestFrom[id] ?? 0 : 0 }
+}
