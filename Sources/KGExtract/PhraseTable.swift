@@ -14,12 +14,20 @@ final class Vocabulary: Sendable {
 
     var count: Int { ids.count }
 
-    /// Collects the words while the tables are built.
+    /// Numbers the words while the tables are built.
     struct Builder {
         var ids: [String: Int32] = [:]
 
-        mutating func add<S: Sequence>(_ words: S) where S.Element == String {
-            for w in words where ids[w] == nil { ids[w] = Int32(ids.count + 1) }
+        mutating func reserveCapacity(_ n: Int) { ids.reserveCapacity(n) }
+
+        mutating func intern(_ words: [String]) -> [Int32] {
+            words.map { w in
+                if let id = ids[w] { return id }
+                let id = Int32(ids.count + 1)
+                precondition(id < PhraseKey.maxID, "Vocabulary: too many distinct words for PhraseKey")
+                ids[w] = id
+                return id
+            }
         }
     }
 }
@@ -60,24 +68,53 @@ struct PhraseTable<Value: Sendable>: Sendable {
     /// First word id → the most words a phrase starting with it has (0: none starts with it).
     private let longestFrom: [Int32: Int]
 
-    init(_ phrases: [[String]: Value], vocabulary: Vocabulary) {
+    /// A table filled phrase by phrase, as a dictionary would be.
+    struct Builder {
+        fileprivate var packed: [PhraseKey: Value] = [:]
+        fileprivate var long: [[Int32]: Value] = [:]
+        fileprivate var longest = 0
+        fileprivate var longestFrom: [Int32: Int] = [:]
+
+        /// Growing a table of 100,000 phrases step by step rehashes it a dozen times.
+        mutating func reserveCapacity(_ n: Int) {
+            packed.reserveCapacity(n)
+            longestFrom.reserveCapacity(n)
+        }
+
+        subscript(ids: [Int32]) -> Value? {
+            get { PhraseKey(ids).map { packed[$0] } ?? long[ids] }
+            set {
+                if let key = PhraseKey(ids) { packed[key] = newValue } else { long[ids] = newValue }
+                guard newValue != nil, let first = ids.first else { return }
+                longest = max(longest, ids.count)
+                longestFrom[first] = max(longestFrom[first] ?? 0, ids.count)
+            }
+        }
+    }
+
+    init(_ builder: Builder, vocabulary: Vocabulary) {
         self.vocabulary = vocabulary
-        var packed: [PhraseKey: Value] = [:]
-        packed.reserveCapacity(phrases.count)
-        var long: [[Int32]: Value] = [:]
-        var longest = 0
-        var longestFrom: [Int32: Int] = [:]
-        for (words, value) in phrases where !words.isEmpty {
+        self.packed = builder.packed
+        self.long = builder.long
+        self.longest = builder.longest
+        self.longestFrom = builder.longestFrom
+    }
+
+    init(_ phrases: [[Int32]: Value], vocabulary: Vocabulary) {
+        var b = Builder()
+        for (ids, value) in phrases { b[ids] = value }
+        self.init(b, vocabulary: vocabulary)
+    }
+
+    /// Phrases as words: every word must already be in `vocabulary`.
+    init(_ phrases: [[String]: Value], vocabulary: Vocabulary) {
+        var b = Builder()
+        for (words, value) in phrases {
             let ids = vocabulary.ids(words)
             precondition(!ids.contains(0), "PhraseTable: a phrase word is missing from the vocabulary")
-            if let key = PhraseKey(ids) { packed[key] = value } else { long[ids] = value }
-            longest = max(longest, ids.count)
-            longestFrom[ids[0]] = max(longestFrom[ids[0]] ?? 0, ids.count)
+            b[ids] = value
         }
-        self.packed = packed
-        self.long = long
-        self.longest = longest
-        self.longestFrom = longestFrom
+        self.init(b, vocabulary: vocabulary)
     }
 
     subscript<C: Collection>(ids ids: C) -> Value? where C.Element == Int32 {
