@@ -17,7 +17,9 @@ extension RelationFinder {
         func isInstallation(key: String) -> Bool { installations.contains { Self.names(key, $0) } }
 
         private static func names(_ key: String, _ unit: String) -> Bool {
-            key.hasSuffix("|" + unit) || key.contains("|" + unit + " ")
+            // `firstRange(of:)` compares Characters as `contains` did, without Foundation's
+            // bridge through NSString, which cost 3% of extraction here.
+            key.hasSuffix("|" + unit) || key.firstRange(of: "|" + unit + " ") != nil
         }
     }
 
