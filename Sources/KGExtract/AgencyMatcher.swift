@@ -6,7 +6,7 @@ import KGText
 /// "102nd Russian military base". One state and one unit make one identity, so the many ways
 /// news names a ministry or an army become one entity.
 extension MentionFinder {
-    static let clauseWords: Set<String> = [
+    static let clauseWords: WordSet = [
         "has", "have", "had", "is", "was", "are", "were", "be", "been", "a", "an", "its", "their", "his", "her",
         "to", "in", "at", "by", "with", "from", "that", "which", "who", "will", "would", "not", "as", "it",
     ]

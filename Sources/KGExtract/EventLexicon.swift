@@ -56,23 +56,23 @@ struct EventLexicon: Sendable {
 
 /// Rules about events that are word lists rather than triggers: `Resources/event-rules.json`.
 struct EventRules: Decodable, Sendable {
-    var accusingRoots: Set<String>
+    var accusingRoots: WordSet
     var interviewVerbs: [String]
-    var auxiliaries: Set<String>
-    var passiveAuxiliaries: Set<String>
-    var possessivePronouns: Set<String>
-    var statementSettings: Set<String>
-    var originClasses: Set<String>
+    var auxiliaries: WordSet
+    var passiveAuxiliaries: WordSet
+    var possessivePronouns: WordSet
+    var statementSettings: WordSet
+    var originClasses: WordSet
     var listCues: [String]
-    var addressedClasses: Set<String>
+    var addressedClasses: WordSet
     var consequenceCues: [String]
-    var publishVerbs: Set<String>
-    var compoundHeads: Set<String>
-    var patientPossessorClasses: Set<String>
+    var publishVerbs: WordSet
+    var compoundHeads: WordSet
+    var patientPossessorClasses: WordSet
     var boilerplateOpeners: [String]
     var snapshotCues: [String]
-    var speakerPronouns: Set<String>
-    var consequenceClasses: Set<String>
+    var speakerPronouns: WordSet
+    var consequenceClasses: WordSet
 
     static let shared = ResourceLoader.decode(EventRules.self, named: "event-rules", in: .module)
 

@@ -9,34 +9,34 @@ import KGText
 @dynamicMemberLookup
 final class Lexicon: Sendable {
     final class Raw: Decodable, Sendable {
-        let actorVerbs: Set<String>
-        let metonymyPrepositions: Set<String>
-        let actorContexts: Set<String>
-        let deployWords: Set<String>
+        let actorVerbs: WordSet
+        let metonymyPrepositions: WordSet
+        let actorContexts: WordSet
+        let deployWords: WordSet
         let titles: [String]
         let rankAbbreviations: [String: String]
-        let personCues: Set<String>
-        let speechVerbs: Set<String>
-        let organizationHeads: Set<String>
-        let agencyHeads: Set<String>
+        let personCues: WordSet
+        let speechVerbs: WordSet
+        let organizationHeads: WordSet
+        let agencyHeads: WordSet
         let ministryFunctions: [String: String]
         let forceNouns: [String: String]
         let regions: [String]
-        let placeCues: Set<String>
-        let locativePrepositions: Set<String>
+        let placeCues: WordSet
+        let locativePrepositions: WordSet
         let eventTriggers: [String: String]
-        let targetPrepositions: Set<String>
-        let accuseWords: Set<String>
-        let counterVerbs: Set<String>
-        let lightVerbs: Set<String>
-        let statementKinds: Set<String>
-        let directions: Set<String>
-        let denyWords: Set<String>
-        let aidWords: Set<String>
-        let memberWords: Set<String>
+        let targetPrepositions: WordSet
+        let accuseWords: WordSet
+        let counterVerbs: WordSet
+        let lightVerbs: WordSet
+        let statementKinds: WordSet
+        let directions: WordSet
+        let denyWords: WordSet
+        let aidWords: WordSet
+        let memberWords: WordSet
         let attributionCues: [String]
-        let stopNames: Set<String>
-        let nameBlockers: Set<String>
+        let stopNames: WordSet
+        let nameBlockers: WordSet
     }
 
     /// One row of `places.tsv`: a city or a province, its country and other names.
@@ -115,7 +115,7 @@ final class Lexicon: Sendable {
     let attributionCuePhrases: [[String]]
 
     /// Stop names plus office and institution words: none of them begins a person's name.
-    let notPersonNames: Set<String>
+    let notPersonNames: WordSet
 
     /// The bundled data, without user additions.
     static let shared = Lexicon(extra: [])
@@ -257,7 +257,7 @@ final class Lexicon: Sendable {
         // Month and weekday names are dates, never names ("June", "December").
         let dateWords = DateWords.shared
         let calendar = (Array(dateWords.months.keys) + Array(dateWords.weekdays.keys)).map { $0.prefix(1).uppercased() + $0.dropFirst() }
-        self.notPersonNames = raw.stopNames.union(raw.nameBlockers).union(calendar)
+        self.notPersonNames = WordSet(raw.stopNames.union(raw.nameBlockers).union(calendar))
     }
 
     /// The word lists of `lexicon.json` read straight through: `lex.speechVerbs` is

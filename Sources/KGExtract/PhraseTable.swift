@@ -147,3 +147,58 @@ struct PhraseTable<Value: Sendable>: Sendable {
     /// The most words a phrase starting with this word has; 0 when none does.
     func longest(from id: Int32) -> Int { id > 0 ? longestFrom[id] ?? 0 : 0 }
 }
+
+/// A set of words for `contains`, as the word lists of the lexicon and the rules use it: most
+/// tokens asked about are in no list, and hashing each one cost more than the rest of the
+/// rule. When every member is ASCII, an ASCII word whose first byte or length no member has
+/// is answered without hashing; anything else is looked up in the `Set` (so equality stays
+/// `String`'s canonical equivalence).
+struct WordSet: Sendable, Sequence, Decodable, ExpressibleByArrayLiteral {
+    let words: Set<String>
+    /// Bit b set when a member starts with byte b (ASCII only).
+    private let firstBytes: (UInt64, UInt64)
+    /// Bit n set when a member has n bytes (n < 64; longer members set bit 63).
+    private let lengths: UInt64
+    /// Whether every member is ASCII without carriage returns, so the masks decide misses.
+    private let asciiOnly: Bool
+
+    init<S: Sequence>(_ words: S) where S.Element == String {
+        let set = Set(words)
+        var first: (UInt64, UInt64) = (0, 0), lengths: UInt64 = 0, ascii = true
+        for w in set {
+            guard w.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { ascii = false; continue }
+            if let b = w.utf8.first { if b < 64 { first.0 |= 1 << b } else { first.1 |= 1 << (b - 64) } }
+            lengths |= 1 << Swift.min(w.utf8.count, 63)
+        }
+        self.words = set
+        self.firstBytes = first
+        self.lengths = lengths
+        self.asciiOnly = ascii
+    }
+
+    init(arrayLiteral elements: String...) { self.init(elements) }
+
+    init(from decoder: any Decoder) throws {
+        self.init(try decoder.singleValueContainer().decode([String].self))
+    }
+
+    func contains(_ word: String) -> Bool {
+        if asciiOnly {
+            let utf8 = word.utf8
+            guard let b = utf8.first else { return words.contains(word) }
+            if b < 0x80 {
+                let n = utf8.count
+                if lengths & (1 << Swift.min(n, 63)) == 0 || (b < 64 ? firstBytes.0 & (1 << b) : firstBytes.1 & (1 << (b - 64))) == 0,
+                   utf8.allSatisfy({ $0 < 0x80 }) {
+                    return false
+                }
+            }
+        }
+        return words.contains(word)
+    }
+
+    func makeIterator() -> Set<String>.Iterator { words.makeIterator() }
+    var isEmpty: Bool { words.isEmpty }
+    var count: Int { words.count }
+    func union<S: Sequence>(_ other: S) -> Set<String> where S.Element == String { words.union(other) }
+}

@@ -159,7 +159,7 @@ struct RelationFinder {
     }
 
     /// Nouns for what a source publishes: "a statement released by X" names X as the source.
-    static let statementNouns: Set<String> = ["statement", "bulletin", "report", "message", "communique", "release", "letter", "note"]
+    static let statementNouns: WordSet = ["statement", "bulletin", "report", "message", "communique", "release", "letter", "note"]
 
     static let namingPredicates: Set<KGModel.Predicate> = [.partOf, .officialOf, .memberOf]
 

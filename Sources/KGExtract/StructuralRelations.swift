@@ -8,7 +8,7 @@ extension RelationFinder {
     struct Words: Decodable, Sendable {
         var militaryUnits: [String]
         var installations: [String]
-        var deploymentClasses: Set<String>
+        var deploymentClasses: WordSet
 
         /// Whether an agency key names a unit of a state's force ("agency:Russia|peacekeeping
         /// contingent", "agency:Russia|military base 102nd").
