@@ -82,6 +82,9 @@ struct EventRules: Decodable, Sendable {
     static let listPhrases = shared.listCues.map(Lexicon.phraseKey).sorted { $0.count > $1.count }
     static let boilerplatePhrases = shared.boilerplateOpeners.map(Lexicon.phraseKey).sorted { $0.count > $1.count }
     static let snapshotPhrases = shared.snapshotCues.map(Lexicon.phraseKey)
+    /// The lists matched at every token, with a cheap test for words that start none.
+    static let interviewList = PhraseList(interviewPhrases)
+    static let consequenceList = PhraseList(consequencePhrases)
 
     /// Whether a sentence is site navigation ("Related article: …", "Read more: …"): it opens
     /// with one of the openers followed by a colon.

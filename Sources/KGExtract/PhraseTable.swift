@@ -202,3 +202,29 @@ struct WordSet: Sendable, Sequence, Decodable, ExpressibleByArrayLiteral {
     var count: Int { words.count }
     func union<S: Sequence>(_ other: S) -> Set<String> where S.Element == String { words.union(other) }
 }
+
+/// Phrases (lowercased token sequences) tried in order at a position, as the rules' cue lists
+/// are: the first that matches wins. A word that starts no phrase is rejected by `WordSet`
+/// before any phrase is compared, which is most of them.
+struct PhraseList: Sendable {
+    let phrases: [[String]]
+    private let firstWords: WordSet
+    private let hasEmpty: Bool
+
+    init(_ phrases: [[String]]) {
+        self.phrases = phrases
+        self.firstWords = WordSet(phrases.compactMap(\.first))
+        self.hasEmpty = phrases.contains { $0.isEmpty }
+    }
+
+    /// The first phrase, in list order, that the words starting at `i` spell.
+    func match(_ lower: [String], at i: Int) -> [String]? {
+        guard hasEmpty || (i < lower.count && firstWords.contains(lower[i])) else { return nil }
+        return phrases.first { i + $0.count <= lower.count && lower[i..<(i + $0.count)].elementsEqual($0) }
+    }
+
+    /// Whether any phrase occurs anywhere in `lower`.
+    func occurs(in lower: [String]) -> Bool {
+        lower.indices.contains { match(lower, at: $0) != nil }
+    }
+}
