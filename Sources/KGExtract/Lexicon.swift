@@ -110,7 +110,7 @@ final class Lexicon: Sendable {
     let eventTriggers: PhraseTable<EventLexicon.EventClass>
     /// First words of force nouns and ministry functions: most tokens are neither, and this
     /// answers that without building phrases.
-    let unitFirstWords: Set<String>
+    let unitFirstWords: WordSet
     /// `attributionCues` as token sequences, longest first.
     let attributionCuePhrases: [[String]]
 
@@ -253,7 +253,7 @@ final class Lexicon: Sendable {
         self.ministryFunctionTable = PhraseTable(functions, vocabulary: vocabulary)
         self.eventTriggers = PhraseTable(eventTriggers, vocabulary: vocabulary)
         self.attributionCuePhrases = raw.attributionCues.map(Lexicon.phraseKey).sorted { $0.count > $1.count }
-        self.unitFirstWords = Set(raw.forceNouns.keys.compactMap { Lexicon.phraseKey($0).first } + raw.ministryFunctions.keys.compactMap { Lexicon.phraseKey($0).first })
+        self.unitFirstWords = WordSet(raw.forceNouns.keys.compactMap { Lexicon.phraseKey($0).first } + raw.ministryFunctions.keys.compactMap { Lexicon.phraseKey($0).first })
         // Month and weekday names are dates, never names ("June", "December").
         let dateWords = DateWords.shared
         let calendar = (Array(dateWords.months.keys) + Array(dateWords.weekdays.keys)).map { $0.prefix(1).uppercased() + $0.dropFirst() }

@@ -66,7 +66,13 @@ struct MentionFinder {
     /// A state named at `i` by demonym, name or possessive ("Russian", "Russia", "Russia’s"):
     /// the state and the index after the phrase.
     func stateQualifier(at i: Int) -> (String, Int)? {
+        // No name of more words than the longest starting with this word: most lookups skipped.
+        let longest = max(lex.demonyms.longest(from: ids[i]), lex.gazetteer.longest(from: ids[i]))
         for n in stride(from: min(3, tokens.count - i), through: 1, by: -1) {
+            if n > longest, n > 1 {
+                guard tokens[i].isCapitalized else { return nil }
+                continue
+            }
             let key = ids[i..<(i + n)]
             guard tokens[i].isCapitalized else { return nil }
             if let state = lex.demonyms[ids: key] {
@@ -81,7 +87,7 @@ struct MentionFinder {
     // MARK: Gazetteer
 
     func gazetteerMatches(at i: Int) -> [Candidate] {
-        guard tokens[i].kind == .word, tokens[i].isCapitalized || tokens[i].text.first?.isNumber == true else { return [] }
+        guard tokens[i].kind == .word, tokens[i].isCapitalized || startsWithNumber(tokens[i].text) else { return [] }
         let longest = lex.gazetteer.longest(from: ids[i])
         var out: [Candidate] = []
         for n in stride(from: min(longest, tokens.count - i), through: 1, by: -1) {
@@ -120,7 +126,8 @@ struct MentionFinder {
             break
         }
         // "Moscow-brokered", "Armenia-backed": the state inside a hyphenated word.
-        if out.isEmpty, tokens[i].text.contains("-"), let head = tokens[i].text.split(separator: "-").first,
+        if out.isEmpty, tokens[i].text.utf8.contains(UInt8(ascii: "-")), tokens[i].text.contains("-" as Character),
+           let head = tokens[i].text.split(separator: "-").first,
            let kind = lex.gazetteer[[head.lowercased()]] {
             var state: String?
             if case .state(let s) = kind { state = s }
@@ -133,6 +140,12 @@ struct MentionFinder {
             }
         }
         return out
+    }
+
+    /// `text.first?.isNumber`, which is the first scalar's numeric type: for ASCII, a digit.
+    func startsWithNumber(_ text: String) -> Bool {
+        guard let b = text.utf8.first else { return false }
+        return b < 0x80 ? b >= 0x30 && b <= 0x39 : text.first?.isNumber == true
     }
 
     /// A capitalized word that no gazetteer knows: the kind that sits beside a surname.

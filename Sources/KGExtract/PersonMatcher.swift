@@ -13,7 +13,7 @@ extension MentionFinder {
         // Abbreviated ranks: "Maj. Gen.", "Lt. Col."
         var j = i
         var words: [String] = []
-        while j + 1 < tokens.count, let full = lex.raw.rankAbbreviations[lower[j]], tokens[j + 1].text == "." {
+        while j + 1 < tokens.count, tokens[j + 1].text == ".", let full = lex.raw.rankAbbreviations[lower[j]] {
             words.append(full)
             j += 2
         }
@@ -26,7 +26,7 @@ extension MentionFinder {
         var j = i
         while j < tokens.count, j - i < max, tokens[j].kind == .word, tokens[j].isCapitalized,
               !lex.notPersonNames.contains(tokens[j].text), lex.demonyms[id: ids[j]] == nil,
-              tokens[j].text.unicodeScalars.count > 1 {
+              tokens[j].end - tokens[j].start > 1 {  // its scalar count, without walking the text
             if case .state? = lex.gazetteer[id: ids[j]] { break }
             if case .organization? = lex.gazetteer[id: ids[j]] { break }
             j += 1
@@ -73,7 +73,7 @@ extension MentionFinder {
             for t in c.titleTokens ?? 0..<0 { taken[t] = true }
         }
         // A headline in Title Case capitalizes every word; its capitals say nothing about names.
-        let words = tokens.filter { $0.kind == .word && $0.text.unicodeScalars.count > 3 }
+        let words = tokens.filter { $0.kind == .word && $0.end - $0.start > 3 }  // scalars, as offsets count them
         let isHeadline = words.count >= 4 && words.filter(\.isCapitalized).count * 10 >= words.count * 7
         var out: [Candidate] = []
         var i = 0
