@@ -113,6 +113,8 @@ final class Lexicon: Sendable {
     let unitFirstWords: WordSet
     /// `attributionCues` as token sequences, longest first.
     let attributionCuePhrases: [[String]]
+    /// The same, matched at every token.
+    let attributionCues: PhraseList
 
     /// Stop names plus office and institution words: none of them begins a person's name.
     let notPersonNames: WordSet
@@ -253,6 +255,7 @@ final class Lexicon: Sendable {
         self.ministryFunctionTable = PhraseTable(functions, vocabulary: vocabulary)
         self.eventTriggers = PhraseTable(eventTriggers, vocabulary: vocabulary)
         self.attributionCuePhrases = raw.attributionCues.map(Lexicon.phraseKey).sorted { $0.count > $1.count }
+        self.attributionCues = PhraseList(attributionCuePhrases)
         self.unitFirstWords = WordSet(raw.forceNouns.keys.compactMap { Lexicon.phraseKey($0).first } + raw.ministryFunctions.keys.compactMap { Lexicon.phraseKey($0).first })
         // Month and weekday names are dates, never names ("June", "December").
         let dateWords = DateWords.shared

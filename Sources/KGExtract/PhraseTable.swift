@@ -150,30 +150,33 @@ struct PhraseTable<Value: Sendable>: Sendable {
 
 /// A set of words for `contains`, as the word lists of the lexicon and the rules use it: most
 /// tokens asked about are in no list, and hashing each one cost more than the rest of the
-/// rule. When every member is ASCII, an ASCII word whose first byte or length no member has
-/// is answered without hashing; anything else is looked up in the `Set` (so equality stays
-/// `String`'s canonical equivalence).
+/// rule. When every member is ASCII, an ASCII word is first checked against a 512-bit filter
+/// of (first byte, last byte, length): a clear bit means no member, without hashing. Anything
+/// else is looked up in the `Set`, so equality stays `String`'s canonical equivalence.
 struct WordSet: Sendable, Sequence, Decodable, ExpressibleByArrayLiteral {
     let words: Set<String>
-    /// Bit b set when a member starts with byte b (ASCII only).
-    private let firstBytes: (UInt64, UInt64)
-    /// Bit n set when a member has n bytes (n < 64; longer members set bit 63).
-    private let lengths: UInt64
-    /// Whether every member is ASCII without carriage returns, so the masks decide misses.
+    private let filter: [UInt64]
+    /// Whether every member is ASCII without carriage returns, so the filter decides misses.
     private let asciiOnly: Bool
 
     init<S: Sequence>(_ words: S) where S.Element == String {
         let set = Set(words)
-        var first: (UInt64, UInt64) = (0, 0), lengths: UInt64 = 0, ascii = true
+        var filter = [UInt64](repeating: 0, count: 8)
+        var ascii = true
         for w in set {
-            guard w.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { ascii = false; continue }
-            if let b = w.utf8.first { if b < 64 { first.0 |= 1 << b } else { first.1 |= 1 << (b - 64) } }
-            lengths |= 1 << Swift.min(w.utf8.count, 63)
+            let bytes = Array(w.utf8)
+            guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { ascii = false; continue }
+            let bit = Self.bit(bytes.first ?? 0, bytes.last ?? 0, bytes.count)
+            filter[bit >> 6] |= 1 << UInt64(bit & 63)
         }
         self.words = set
-        self.firstBytes = first
-        self.lengths = lengths
+        self.filter = filter
         self.asciiOnly = ascii
+    }
+
+    @inline(__always)
+    private static func bit(_ first: UInt8, _ last: UInt8, _ count: Int) -> Int {
+        (Int(first) &* 31 &+ Int(last) &* 7 &+ count) & 511
     }
 
     init(arrayLiteral elements: String...) { self.init(elements) }
@@ -184,15 +187,14 @@ struct WordSet: Sendable, Sequence, Decodable, ExpressibleByArrayLiteral {
 
     func contains(_ word: String) -> Bool {
         if asciiOnly {
-            let utf8 = word.utf8
-            guard let b = utf8.first else { return words.contains(word) }
-            if b < 0x80 {
-                let n = utf8.count
-                if lengths & (1 << Swift.min(n, 63)) == 0 || (b < 64 ? firstBytes.0 & (1 << b) : firstBytes.1 & (1 << (b - 64))) == 0,
-                   utf8.allSatisfy({ $0 < 0x80 }) {
-                    return false
-                }
+            let rejected = word.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+                guard let first = bytes.first, let last = bytes.last else { return false }
+                let bit = Self.bit(first, last, bytes.count)
+                guard filter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 else { return false }
+                // Only an ASCII word is decided by bytes: others may equal a member canonically.
+                return bytes.allSatisfy { $0 < 0x80 }
             }
+            if rejected == true { return false }
         }
         return words.contains(word)
     }
