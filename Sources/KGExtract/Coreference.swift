@@ -141,18 +141,25 @@ struct Coreference {
             if known[words] == nil { known[words] = c }
         }
         guard !known.isEmpty else { return }
-        // First word → longest known name starting with it: most words start none.
+        // First word → longest known name starting with it: most words start none, and
+        // `firstWords` says so without hashing them.
         let longestFrom = Lexicon.longestByFirstWord(known.keys)
+        let firstWords = WordSet(longestFrom.keys)
         for (s, sentence) in doc.sentences.enumerated() {
-            var taken = Set(sentences[s].flatMap { Array($0.tokens) + Array($0.titleTokens ?? 0..<0) })
             let t = sentence.tokens
+            // Taken tokens as flags, not a Set: asked of every token.
+            var taken = [Bool](repeating: false, count: t.count)
+            for c in sentences[s] {
+                for i in c.tokens { taken[i] = true }
+                for i in c.titleTokens ?? 0..<0 { taken[i] = true }
+            }
             var k = 0
             while k < t.count {
                 var matched = false
-                let longest = longestFrom[t[k].text] ?? 0
+                let longest = firstWords.contains(t[k].text) ? longestFrom[t[k].text] ?? 0 : 0
                 for n in stride(from: min(longest, t.count - k), through: 1, by: -1) {
                     let r = k..<(k + n)
-                    guard !r.contains(where: taken.contains), let source = known[t[r].map(\.text)] else { continue }
+                    guard !r.contains(where: { taken[$0] }), let source = known[t[r].map(\.text)] else { continue }
                     var c = source
                     c.sentence = s
                     c.tokens = r
@@ -161,7 +168,7 @@ struct Coreference {
                     c.extraAliases = []
                     c.ownerTokens = nil
                     sentences[s].append(c)
-                    for i in r { taken.insert(i) }
+                    for i in r { taken[i] = true }
                     k += n
                     matched = true
                     break
