@@ -84,21 +84,22 @@ struct RelationSet {
     /// Evidence already recorded per relation, so a fact told in 400 articles is not searched
     /// linearly 400 times.
     private var seenEvidence = Set<EvidenceKey>()
-    private struct EvidenceKey: Hashable { let relation: Relation.Key; let span: Span }
+    /// The relation by its position in `store`: hashing an index, not the key's strings.
+    private struct EvidenceKey: Hashable { let relation: Int; let span: Span }
 
     mutating func add(_ r: Relation) {
         guard r.object != .entity(r.subject) else { return }
         let key = r.key
         if let k = position[key] {
             // In place: a copy of the relation to change would copy its evidence list.
-            for e in r.evidence where seenEvidence.insert(EvidenceKey(relation: key, span: e.span)).inserted {
+            for e in r.evidence where seenEvidence.insert(EvidenceKey(relation: k, span: e.span)).inserted {
                 store[k].evidence.append(e)
             }
             for a in r.attributedTo where !store[k].attributedTo.contains(a) { store[k].attributedTo.append(a) }
             for d in r.disputedBy where !store[k].disputedBy.contains(d) { store[k].disputedBy.append(d) }
             if !r.attributes.isEmpty { store[k].attributes.merge(r.attributes) { old, _ in old } }
         } else {
-            for e in r.evidence { seenEvidence.insert(EvidenceKey(relation: key, span: e.span)) }
+            for e in r.evidence { seenEvidence.insert(EvidenceKey(relation: store.count, span: e.span)) }
             position[key] = store.count
             store.append(r)
         }
