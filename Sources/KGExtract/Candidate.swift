@@ -171,17 +171,21 @@ func isPossessiveMarker(_ lowercased: String) -> Bool {
 
 /// Normalization for identity keys: case-folded, curly quotes straightened, spaces collapsed.
 func normalizeKey(_ s: String) -> String {
-    var out = ""
+    // Built as UTF-8 bytes: appending to a `UnicodeScalarView` one scalar at a time was most
+    // of the cost. Whitespace runs became one space and none leads, so trimming the result
+    // only ever dropped a final space.
+    var out: [UInt8] = []
     var lastSpace = true
     for c in s.lowercased().unicodeScalars {
         let mapped: Unicode.Scalar = c == "\u{2019}" || c == "\u{2018}" ? "'" : c
-        if mapped.properties.isWhitespace || mapped == "-" {
-            if !lastSpace { out.append(" ") }
+        if mapped.isWhitespaceScalar || mapped == "-" {
+            if !lastSpace { out.append(0x20) }
             lastSpace = true
         } else {
-            out.unicodeScalars.append(mapped)
+            if mapped.isASCII { out.append(UInt8(truncatingIfNeeded: mapped.value)) } else { out.append(contentsOf: UTF8.encode(mapped)!) }
             lastSpace = false
         }
     }
-    return out.trimmingWhitespace()
+    if out.last == 0x20 { out.removeLast() }
+    return String(decoding: out, as: UTF8.self)
 }
