@@ -23,11 +23,11 @@ struct Extract: ParsableCommand {
         try OutputWriter.write(try Self.encode(graph), to: output)
     }
 
+    /// What `JSONEncoder` with `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]` writes,
+    /// from `GraphJSON`, which writes it ten times faster (see there).
     static func encode(_ graph: Graph) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(graph)
-        data.append(0x0A)
-        return data
+        var bytes = GraphJSON.encode(graph)
+        bytes.append(0x0A)
+        return Data(bytes)
     }
 }

@@ -6,7 +6,7 @@ import KGText
 /// "102nd Russian military base". One state and one unit make one identity, so the many ways
 /// news names a ministry or an army become one entity.
 extension MentionFinder {
-    static let clauseWords: Set<String> = [
+    static let clauseWords: WordSet = [
         "has", "have", "had", "is", "was", "are", "were", "be", "been", "a", "an", "its", "their", "his", "her",
         "to", "in", "at", "by", "with", "from", "that", "which", "who", "will", "would", "not", "as", "it",
     ]
@@ -39,7 +39,7 @@ extension MentionFinder {
     func forceNoun(at i: Int) -> (String, Int)? {
         guard i < tokens.count, lex.unitFirstWords.contains(lower[i]) else { return nil }
         for n in stride(from: min(3, tokens.count - i), through: 1, by: -1) {
-            if let unit = lex.forceNouns[Array(lower[i..<(i + n)])] { return (unit, i + n) }
+            if let unit = lex.forceNouns[ids: ids[i..<(i + n)]] { return (unit, i + n) }
         }
         if let (function, end) = ministryFunction(at: i), end < tokens.count, lower[end] == "ministry" {
             return ("ministry of " + function, end + 1)
@@ -50,8 +50,7 @@ extension MentionFinder {
     func ministryFunction(at i: Int) -> (String, Int)? {
         guard i < tokens.count, lex.unitFirstWords.contains(lower[i]) else { return nil }
         for n in stride(from: min(3, tokens.count - i), through: 1, by: -1) {
-            let phrase = lower[i..<(i + n)].joined(separator: " ")
-            if let f = lex.raw.ministryFunctions[phrase] { return (f, i + n) }
+            if let f = lex.ministryFunctionTable[ids: ids[i..<(i + n)]] { return (f, i + n) }
         }
         return nil
     }
@@ -142,14 +141,14 @@ extension MentionFinder {
                 // never the verbs and articles of a clause ("Russia has a base").
                 lowercaseRun += 1
                 if lowercaseRun > 2 || MentionFinder.clauseWords.contains(lower[j]) || lex.speechVerbs.contains(lower[j])
-                    || lex.actorVerbs.contains(lower[j]) || lex.triggers[[lower[j]]] != nil { break }
+                    || lex.actorVerbs.contains(lower[j]) || lex.triggers[id: ids[j]] != nil { break }
             }
             let head = lower[j]
             let isAgency = lex.agencyHeads.contains(head)
             // A lowercase head ("Valdai discussion club") only follows an unknown proper name; after
             // a state it is ordinary prose ("Armenia several times").
             // Lowercase "news" or "media" describes the name before it ("Ukrainska Pravda news site").
-            let headAllowed = t.isCapitalized || (lex.gazetteer[[lower[i]]] == nil && lex.demonyms[[lower[i]]] == nil
+            let headAllowed = t.isCapitalized || (lex.gazetteer[id: ids[i]] == nil && lex.demonyms[id: ids[i]] == nil
                                                   && !["news", "media", "times", "post", "agency", "television", "tv", "radio"].contains(head))
             if (isAgency || lex.organizationHeads.contains(head)), j > i, headAllowed {
                 let r = i..<(j + 1)

@@ -2,6 +2,11 @@ import KGModel
 import KGText
 
 /// A span of a sentence that names something, before mentions are merged into entities.
+///
+/// A value type whose strings live in one copy-on-write box: stages copy candidates constantly
+/// (into resolved mentions, out of `first(where:)`), and copying eleven strings and arrays
+/// retained and released each of them. A copy now retains the box once; the first change to
+/// a shared copy copies the box.
 struct Candidate: Sendable {
     var sentence: Int
     /// Token indices within the sentence.
@@ -10,31 +15,118 @@ struct Candidate: Sendable {
     var start: Int
     var end: Int
     var type: EntityType
-    /// Identity: candidates with the same key are one entity ("state:Russia", "person:ilham aliyev").
-    var key: String
-    /// The entity's canonical name, when this mention knows it ("Russia" for "Moscow").
-    var name: String
-    /// The text as written.
-    var surface: String
     /// Why the candidate was found; a stronger source wins overlaps.
     var priority: Int
-    /// For officials: the office as written ("President", "spokesperson").
-    var role: String?
-    /// For agencies and officials: the state they belong to, when the phrase says so.
-    var ownerState: String?
     /// The tokens that named `ownerState` ("Russian" in "Russian President Vladimir Putin").
     var ownerTokens: Range<Int>?
-    /// For officials: the key of the body they serve, when the phrase names it.
-    var serves: String?
     /// For officials: the tokens of the title before the name ("President" in "President Putin").
     var titleTokens: Range<Int>?
+    private var box: Box
+
+    /// The fields that need reference counting. Mutated only through `unique()`, so never
+    /// shared while written: that is what makes the unchecked `Sendable` sound.
+    private final class Box: @unchecked Sendable {
+        var key: String
+        var name: String
+        var surface: String
+        var role: String?
+        var ownerState: String?
+        var serves: String?
+        var extraAliases: [String]
+        var wikidata: String?
+        var cameo: String?
+        var eventClass: EventLexicon.EventClass?
+
+        init(key: String, name: String, surface: String, role: String?, ownerState: String?, serves: String?,
+             extraAliases: [String], wikidata: String?, cameo: String?, eventClass: EventLexicon.EventClass?) {
+            self.key = key
+            self.name = name
+            self.surface = surface
+            self.role = role
+            self.ownerState = ownerState
+            self.serves = serves
+            self.extraAliases = extraAliases
+            self.wikidata = wikidata
+            self.cameo = cameo
+            self.eventClass = eventClass
+        }
+
+        func copy() -> Box {
+            Box(key: key, name: name, surface: surface, role: role, ownerState: ownerState, serves: serves,
+                extraAliases: extraAliases, wikidata: wikidata, cameo: cameo, eventClass: eventClass)
+        }
+    }
+
+    init(sentence: Int, tokens: Range<Int>, start: Int, end: Int, type: EntityType, key: String, name: String,
+         surface: String, priority: Int, role: String? = nil, ownerState: String? = nil, ownerTokens: Range<Int>? = nil,
+         serves: String? = nil, titleTokens: Range<Int>? = nil, extraAliases: [String] = [], wikidata: String? = nil,
+         cameo: String? = nil, eventClass: EventLexicon.EventClass? = nil) {
+        self.sentence = sentence
+        self.tokens = tokens
+        self.start = start
+        self.end = end
+        self.type = type
+        self.priority = priority
+        self.ownerTokens = ownerTokens
+        self.titleTokens = titleTokens
+        self.box = Box(key: key, name: name, surface: surface, role: role, ownerState: ownerState, serves: serves,
+                       extraAliases: extraAliases, wikidata: wikidata, cameo: cameo, eventClass: eventClass)
+    }
+
+    private mutating func unique() -> Box {
+        if !isKnownUniquelyReferenced(&box) { box = box.copy() }
+        return box
+    }
+
+    /// Identity: candidates with the same key are one entity ("state:Russia", "person:ilham aliyev").
+    var key: String {
+        get { box.key }
+        set { unique().key = newValue }
+    }
+    /// The entity's canonical name, when this mention knows it ("Russia" for "Moscow").
+    var name: String {
+        get { box.name }
+        set { unique().name = newValue }
+    }
+    /// The text as written.
+    var surface: String {
+        get { box.surface }
+        set { unique().surface = newValue }
+    }
+    /// For officials: the office as written ("President", "spokesperson").
+    var role: String? {
+        get { box.role }
+        set { unique().role = newValue }
+    }
+    /// For agencies and officials: the state they belong to, when the phrase says so.
+    var ownerState: String? {
+        get { box.ownerState }
+        set { unique().ownerState = newValue }
+    }
+    /// For officials: the key of the body they serve, when the phrase names it.
+    var serves: String? {
+        get { box.serves }
+        set { unique().serves = newValue }
+    }
     /// Other full names this mention carries (the whole "Azerbaijan President Ilham Aliyev").
-    var extraAliases: [String] = []
+    var extraAliases: [String] {
+        get { box.extraAliases }
+        set { unique().extraAliases = newValue }
+    }
     /// For mentions of lexicon entries: the entry's Wikidata id and CAMEO code.
-    var wikidata: String?
-    var cameo: String?
+    var wikidata: String? {
+        get { box.wikidata }
+        set { unique().wikidata = newValue }
+    }
+    var cameo: String? {
+        get { box.cameo }
+        set { unique().cameo = newValue }
+    }
     /// For events: the class and CAMEO root code of the trigger.
-    var eventClass: EventLexicon.EventClass?
+    var eventClass: EventLexicon.EventClass? {
+        get { box.eventClass }
+        set { unique().eventClass = newValue }
+    }
 
     var span: Range<Int> { start..<end }
 }
@@ -51,6 +143,10 @@ struct AnalyzedDocument {
     let dates: [[DateMention]]
     /// The names the stages look up: the bundled data plus any user lexicon.
     let lexicon: Lexicon
+    /// Each sentence's tokens lowercased, and their ids in `lexicon.vocabulary` (0 for a word
+    /// no phrase has): made once here, read by every stage.
+    let lower: [[String]]
+    let wordIDs: [[Int32]]
 
     init(id: String, source: SourceText, lexicon: Lexicon = .shared) {
         self.id = id
@@ -63,6 +159,8 @@ struct AnalyzedDocument {
         self.title = meta.title
         let finder = DateFinder(reference: meta.date)
         self.dates = sentences.map { finder.find(in: $0.tokens) }
+        self.lower = sentences.map { $0.tokens.map(\.lowercased) }
+        self.wordIDs = lower.map(lexicon.vocabulary.ids)
     }
 }
 
@@ -73,17 +171,21 @@ func isPossessiveMarker(_ lowercased: String) -> Bool {
 
 /// Normalization for identity keys: case-folded, curly quotes straightened, spaces collapsed.
 func normalizeKey(_ s: String) -> String {
-    var out = ""
+    // Built as UTF-8 bytes: appending to a `UnicodeScalarView` one scalar at a time was most
+    // of the cost. Whitespace runs became one space and none leads, so trimming the result
+    // only ever dropped a final space.
+    var out: [UInt8] = []
     var lastSpace = true
     for c in s.lowercased().unicodeScalars {
         let mapped: Unicode.Scalar = c == "\u{2019}" || c == "\u{2018}" ? "'" : c
-        if mapped.properties.isWhitespace || mapped == "-" {
-            if !lastSpace { out.append(" ") }
+        if mapped.isWhitespaceScalar || mapped == "-" {
+            if !lastSpace { out.append(0x20) }
             lastSpace = true
         } else {
-            out.unicodeScalars.append(mapped)
+            if mapped.isASCII { out.append(UInt8(truncatingIfNeeded: mapped.value)) } else { out.append(contentsOf: UTF8.encode(mapped)!) }
             lastSpace = false
         }
     }
-    return out.trimmingWhitespace()
+    if out.last == 0x20 { out.removeLast() }
+    return String(decoding: out, as: UTF8.self)
 }

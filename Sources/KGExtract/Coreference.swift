@@ -14,27 +14,50 @@ struct Coreference {
         addOtherNames(&sentences)
         propagateNames(&sentences)
         let all = sentences.flatMap { $0 }
+        let index = Index(all)
         for s in sentences.indices {
             for k in sentences[s].indices {
+                let type = sentences[s][k].type
+                guard type == .person || type == .official || type == .agency else { continue }
                 var c = sentences[s][k]
-                if c.type == .person || c.type == .official { linkSurname(&c, all: all) }
+                if c.type == .person || c.type == .official { linkSurname(&c, index) }
                 if c.type == .agency, c.ownerState == nil, c.key.hasPrefix("agency:?") { linkOwner(&c, all: all) }
-                if c.type == .agency { linkNumbered(&c, all: all) }
+                if c.type == .agency { linkNumbered(&c, index) }
                 sentences[s][k] = c
             }
         }
         return sentences
     }
 
+    /// What the linkers ask of all the document's mentions, gathered once: asking each mention
+    /// of a person or agency to scan every other mention was quadratic in the article's length.
+    private struct Index {
+        /// Last word of a multi-word person's or official's name → their keys.
+        var surnames: [String: Set<String>] = [:]
+        /// The distinct keys of agency mentions.
+        var agencyKeys: [String] = []
+        /// Key → the first mention with it.
+        var first: [String: Candidate] = [:]
+
+        init(_ all: [Candidate]) {
+            var agencies = Set<String>()
+            for c in all {
+                if first[c.key] == nil { first[c.key] = c }
+                if c.type == .person || c.type == .official {
+                    let words = c.name.split(separator: " ")
+                    if words.count > 1, let last = words.last { surnames[String(last), default: []].insert(c.key) }
+                }
+                if c.type == .agency, agencies.insert(c.key).inserted { agencyKeys.append(c.key) }
+            }
+        }
+    }
+
     /// "Aliyev" → "Ilham Aliyev" when the document names exactly one such person.
-    private func linkSurname(_ c: inout Candidate, all: [Candidate]) {
+    private func linkSurname(_ c: inout Candidate, _ index: Index) {
         let words = c.name.split(separator: " ")
-        guard words.count == 1 else { return }
-        let fuller = Set(all.filter {
-            ($0.type == .person || $0.type == .official) && $0.name.split(separator: " ").count > 1
-                && $0.name.split(separator: " ").last == words.first
-        }.map(\.key))
-        guard fuller.count == 1, let key = fuller.first, let full = all.first(where: { $0.key == key }) else { return }
+        guard words.count == 1, let word = words.first else { return }
+        let fuller = index.surnames[String(word)] ?? []
+        guard fuller.count == 1, let key = fuller.first, let full = index.first[key] else { return }
         c.key = key
         c.name = full.name
     }
@@ -80,9 +103,10 @@ struct Coreference {
 
     /// "the Russian base" after "the 102nd Russian military base": when a document names exactly
     /// one numbered unit of a kind, the plain mentions of that kind are it.
-    private func linkNumbered(_ c: inout Candidate, all: [Candidate]) {
-        let numbered = Set(all.filter { $0.type == .agency && $0.key.hasPrefix(c.key + " ") }.map(\.key))
-        guard numbered.count == 1, let key = numbered.first, let full = all.first(where: { $0.key == key }) else { return }
+    private func linkNumbered(_ c: inout Candidate, _ index: Index) {
+        let prefix = c.key + " "
+        let numbered = index.agencyKeys.filter { $0.hasPrefix(prefix) }
+        guard numbered.count == 1, let key = numbered.first, let full = index.first[key] else { return }
         c.key = key
         c.name = full.name
     }
@@ -134,18 +158,25 @@ struct Coreference {
             if known[words] == nil { known[words] = c }
         }
         guard !known.isEmpty else { return }
-        // First word → longest known name starting with it: most words start none.
+        // First word → longest known name starting with it: most words start none, and
+        // `firstWords` says so without hashing them.
         let longestFrom = Lexicon.longestByFirstWord(known.keys)
+        let firstWords = WordSet(longestFrom.keys)
         for (s, sentence) in doc.sentences.enumerated() {
-            var taken = Set(sentences[s].flatMap { Array($0.tokens) + Array($0.titleTokens ?? 0..<0) })
             let t = sentence.tokens
+            // Taken tokens as flags, not a Set: asked of every token.
+            var taken = [Bool](repeating: false, count: t.count)
+            for c in sentences[s] {
+                for i in c.tokens { taken[i] = true }
+                for i in c.titleTokens ?? 0..<0 { taken[i] = true }
+            }
             var k = 0
             while k < t.count {
                 var matched = false
-                let longest = longestFrom[t[k].text] ?? 0
+                let longest = firstWords.contains(t[k].text) ? longestFrom[t[k].text] ?? 0 : 0
                 for n in stride(from: min(longest, t.count - k), through: 1, by: -1) {
                     let r = k..<(k + n)
-                    guard !r.contains(where: taken.contains), let source = known[t[r].map(\.text)] else { continue }
+                    guard !r.contains(where: { taken[$0] }), let source = known[t[r].map(\.text)] else { continue }
                     var c = source
                     c.sentence = s
                     c.tokens = r
@@ -154,7 +185,7 @@ struct Coreference {
                     c.extraAliases = []
                     c.ownerTokens = nil
                     sentences[s].append(c)
-                    for i in r { taken.insert(i) }
+                    for i in r { taken[i] = true }
                     k += n
                     matched = true
                     break

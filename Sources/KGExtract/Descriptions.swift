@@ -7,7 +7,7 @@ import KGText
 /// exactly one body that fits it; otherwise it stays its own entity (or no entity at all).
 struct DescriptionLinker {
     struct Words: Decodable, Sendable {
-        var descriptionHeads: Set<String>
+        var descriptionHeads: WordSet
         var genericWords: Set<String>
         var titleSynonyms: [String: [String]]
     }

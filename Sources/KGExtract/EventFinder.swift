@@ -22,20 +22,24 @@ struct EventFinder {
         var lastEvent: (key: String, sentence: Int)?
         let found = doc.sentences.map { sentence in
             let tokens = sentence.tokens
-            let lower = tokens.map(\.lowercased)
+            let lower = doc.lower[sentence.index]
+            let ids = doc.wordIDs[sentence.index]
             let mentions = candidates[sentence.index]
-            let taken = Set(mentions.flatMap { Array($0.tokens) + Array($0.titleTokens ?? 0..<0) })
+            // Tokens inside a mention or its title, as flags: a Set of them cost a hash per token.
+            var taken = [Bool](repeating: false, count: tokens.count)
+            for m in mentions {
+                for k in m.tokens { taken[k] = true }
+                for k in m.titleTokens ?? 0..<0 { taken[k] = true }
+            }
             let sentenceDates = doc.dates[sentence.index]
             let hasDate = !sentenceDates.isEmpty
-            let consequence = EventRules.consequencePhrases.contains { cue in
-                lower.indices.contains { k in k + cue.count <= lower.count && lower[k..<(k + cue.count)].elementsEqual(cue) }
-            }
+            let consequence = EventRules.consequenceList.occurs(in: lower)
             var out: [Candidate] = []
             var i = 0
             while i < tokens.count {
                 defer { i += 1 }
-                guard !taken.contains(i), tokens[i].kind == .word else { continue }
-                var match = events.match(lower, at: i)
+                guard !taken[i], tokens[i].kind == .word else { continue }
+                var match = lex.eventTriggers.longestMatch(ids, at: i)
                 // "Putin said at the Valdai club on Oct. 20": a dated utterance is a statement event.
                 // The date must be the utterance's own: no other event word between the verb and it
                 // ("said the talks would resume on Monday" dates the talks, not the saying).
@@ -43,13 +47,13 @@ struct EventFinder {
                     d.range.lowerBound > tokens[i].start && d.range.lowerBound - tokens[i].end < 60
                         && !doc.source.clean[tokens[i].end..<d.range.lowerBound].contains(where: { [",", ";", "\u{201C}", "\""].contains($0) })
                         && !tokens.indices.contains(where: { k in
-                            k > i && tokens[k].start < d.range.lowerBound && events.isTrigger(lower[k])
+                            k > i && tokens[k].start < d.range.lowerBound && lex.eventTriggers[id: ids[k]] != nil
                         })
                 }) {
                     match = (EventLexicon.statement, 1)
                 }
                 // "Pashinyan told POLITICO last week": speech to a news outlet is an interview.
-                if match == nil, let phrase = interviewPhrases.first(where: { i + $0.count <= lower.count && lower[i..<(i + $0.count)].elementsEqual($0) }),
+                if match == nil, let phrase = EventRules.interviewList.match(lower, at: i),
                    let outlet = mentions.first(where: { $0.type == .organization && $0.tokens.lowerBound >= i + phrase.count && $0.tokens.lowerBound <= i + phrase.count + 3 }),
                    !lower[(i + phrase.count)..<outlet.tokens.lowerBound].contains(where: { [",", "that"].contains($0) }) {
                     match = (EventLexicon.interview, phrase.count)
@@ -112,7 +116,7 @@ struct EventFinder {
                 lastEvent = (key, sentence.index)
                 // "the Russian invasion", "Azerbaijani shelling": the demonym before an event
                 // names the state that carries it out, and becomes its mention.
-                if i > 0, !taken.contains(i - 1), tokens[i - 1].isCapitalized, let state = lex.demonyms[[lower[i - 1]]],
+                if i > 0, !taken[i - 1], tokens[i - 1].isCapitalized, let state = lex.demonyms[id: ids[i - 1]],
                    lex.stateNames.contains(state) {
                     let d = tokens[i - 1]
                     out.append(Candidate(sentence: sentence.index, tokens: (i - 1)..<i, start: d.start, end: d.end, type: .state,

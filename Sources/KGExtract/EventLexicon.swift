@@ -56,34 +56,34 @@ struct EventLexicon: Sendable {
 
 /// Rules about events that are word lists rather than triggers: `Resources/event-rules.json`.
 struct EventRules: Decodable, Sendable {
-    var accusingRoots: Set<String>
+    var accusingRoots: WordSet
     var interviewVerbs: [String]
-    var auxiliaries: Set<String>
-    var passiveAuxiliaries: Set<String>
-    var possessivePronouns: Set<String>
-    var statementSettings: Set<String>
-    var originClasses: Set<String>
+    var auxiliaries: WordSet
+    var passiveAuxiliaries: WordSet
+    var possessivePronouns: WordSet
+    var statementSettings: WordSet
+    var originClasses: WordSet
     var listCues: [String]
-    var addressedClasses: Set<String>
+    var addressedClasses: WordSet
     var consequenceCues: [String]
-    var publishVerbs: Set<String>
-    var compoundHeads: Set<String>
-    var patientPossessorClasses: Set<String>
+    var publishVerbs: WordSet
+    var compoundHeads: WordSet
+    var patientPossessorClasses: WordSet
     var boilerplateOpeners: [String]
     var snapshotCues: [String]
-    var speakerPronouns: Set<String>
-    var consequenceClasses: Set<String>
-    var determiners: Set<String>
-    var nonNominals: Set<String>
-    var objectPrepositions: Set<String>
-    var tollRoots: Set<String>
+    var speakerPronouns: WordSet
+    var consequenceClasses: WordSet
+    var determiners: WordSet
+    var nonNominals: WordSet
+    var objectPrepositions: WordSet
+    var tollRoots: WordSet
     var directionCues: [String]
-    var directedRoots: Set<String>
+    var directedRoots: WordSet
     var mergeFamilies: [[String]]
-    var kindHeads: Set<String>
+    var kindHeads: WordSet
     var originCues: [String]
-    var topicPrepositions: Set<String>
-    var destinationClasses: Set<String>
+    var topicPrepositions: WordSet
+    var destinationClasses: WordSet
 
     static let shared = ResourceLoader.decode(EventRules.self, named: "event-rules", in: .module)
 
@@ -97,6 +97,9 @@ struct EventRules: Decodable, Sendable {
     static let familyOf = Dictionary(shared.mergeFamilies.flatMap { f in f.map { ($0, f[0]) } }, uniquingKeysWith: { a, _ in a })
     static let originPhrases = shared.originCues.map(Lexicon.phraseKey).sorted { $0.count > $1.count }
     static let directionPhrases = shared.directionCues.map(Lexicon.phraseKey).sorted { $0.count > $1.count }
+    /// The lists matched at every token, with a cheap test for words that start none.
+    static let interviewList = PhraseList(interviewPhrases)
+    static let consequenceList = PhraseList(consequencePhrases)
 
     /// Whether a sentence is site navigation ("Related article: …", "Read more: …"): it opens
     /// with one of the openers followed by a colon.

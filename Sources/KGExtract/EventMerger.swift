@@ -8,10 +8,12 @@ import KGModel
 /// articles the bar is higher: the same date and the same agent or place.
 struct EventMerger {
     private struct Facts {
-        var agents: Set<String> = []
-        var places: Set<String> = []
+        // Entity and document ids as small integers: comparing groups hashes these sets, and
+        // hashing an Int is a fraction of hashing a String.
+        var agents: Set<Int> = []
+        var places: Set<Int> = []
         var dates: Set<String> = []
-        var docs: Set<String> = []
+        var docs: Set<Int> = []
 
         var isBare: Bool { agents.isEmpty && places.isEmpty && dates.isEmpty }
 
@@ -20,38 +22,98 @@ struct EventMerger {
         }
     }
 
+    /// Ids to dense integers, for `Facts`.
+    private struct Interner {
+        var ids: [String: Int] = [:]
+        mutating func callAsFunction(_ s: String) -> Int {
+            if let k = ids[s] { return k }
+            ids[s] = ids.count
+            return ids.count - 1
+        }
+    }
+
+    /// The groups of one class, indexed by what can make a new event compatible with them. A
+    /// compatible group shares a document with the event, or has a date that one of the
+    /// event's dates extends or is extended by (see `compatible`), so only those groups need
+    /// comparing, not every group of the class: with hundreds of articles that scan was
+    /// quadratic in the number of events.
+    private struct ClassGroups {
+        var groups: [(rep: String, facts: Facts)] = []
+        var byDoc: [Int: [Int]] = [:]
+        /// Exact group date → groups, and every prefix of a group date → groups.
+        var byDate: [String: [Int]] = [:]
+        var byDatePrefix: [String: [Int]] = [:]
+
+        /// The groups that may be compatible with `f`, in order of creation.
+        func candidates(for f: Facts) -> [Int] {
+            var out = Set<Int>()
+            for d in f.docs { out.formUnion(byDoc[d] ?? []) }
+            for d in f.dates {
+                // Groups with a date `d` begins with, and groups with a date that begins with `d`.
+                for p in Self.prefixes(d) { out.formUnion(byDate[p] ?? []) }
+                out.formUnion(byDatePrefix[d] ?? [])
+            }
+            return out.sorted()
+        }
+
+        mutating func index(_ g: Int, adding f: Facts, to old: Facts?) {
+            for d in f.docs where !(old?.docs.contains(d) ?? false) { byDoc[d, default: []].append(g) }
+            for d in f.dates where !(old?.dates.contains(d) ?? false) {
+                byDate[d, default: []].append(g)
+                for p in Self.prefixes(d) { byDatePrefix[p, default: []].append(g) }
+            }
+        }
+
+        /// Every non-empty prefix, by Characters as `hasPrefix` compares them.
+        static func prefixes(_ s: String) -> [String] {
+            var out: [String] = []
+            var i = s.startIndex
+            while i < s.endIndex {
+                i = s.index(after: i)
+                out.append(String(s[..<i]))
+            }
+            return out
+        }
+    }
+
     func merge(_ graph: Graph) -> Graph {
+        var intern = Interner()
         var facts: [String: Facts] = [:]
         for r in graph.relations {
             switch (r.predicate, r.object) {
-            case (.hasAgent, .entity(let a)): facts[r.subject, default: Facts()].agents.insert(a)
-            case (.hasPlace, .entity(let p)): facts[r.subject, default: Facts()].places.insert(p)
+            case (.hasAgent, .entity(let a)): facts[r.subject, default: Facts()].agents.insert(intern(a))
+            case (.hasPlace, .entity(let p)): facts[r.subject, default: Facts()].places.insert(intern(p))
             case (.hasDate, .date(let d)): facts[r.subject, default: Facts()].dates.insert(d.iso)
             default: break
             }
         }
         // Groups, in order of first mention; each remembers what all its members say.
         // Per class, so an event is compared only with groups of its own class.
-        var groups: [String: [(rep: String, facts: Facts)]] = [:]
+        var groups: [String: ClassGroups] = [:]
         var replacement: [String: String] = [:]
         // Graph entities come in order of first mention already; keep that order.
         let events = graph.entities.filter { $0.type == .event }
         for e in events {
             guard let cls = e.attributes["class"].map({ EventRules.familyOf[$0] ?? $0 }) else { continue }
             var f = facts[e.id] ?? Facts()
-            f.docs = Set(e.mentions.map { $0.doc })
+            f.docs = Set(e.mentions.map { intern($0.doc) })
+            var cg = groups.removeValue(forKey: cls) ?? ClassGroups()
             // Within one article, the only other event of its kind is the one told again ("the
             // fighting started on Sep. 27" … "Azerbaijan's offensive"), unless their facts disagree.
             // A mention with no facts at all (a headline's "Aid to Armenia") gives no ground to join.
-            let sameArticle = groups[cls]?.indices.filter { !groups[cls]![$0].facts.docs.isDisjoint(with: f.docs) } ?? []
-            if let g = groups[cls]?.firstIndex(where: { Self.compatible($0.facts, f) })
-                ?? (sameArticle.count == 1 && !f.isBare && !groups[cls]![sameArticle[0]].facts.isBare
-                    && Self.agree(groups[cls]![sameArticle[0]].facts, f) ? sameArticle[0] : nil) {
-                replacement[e.id] = groups[cls]![g].rep
-                groups[cls]![g].facts.add(f)
+            let sameArticle = Set(f.docs.flatMap { cg.byDoc[$0] ?? [] })
+            let only = sameArticle.count == 1 ? sameArticle.first : nil
+            if let g = cg.candidates(for: f).first(where: { Self.compatible(cg.groups[$0].facts, f) })
+                ?? only.flatMap({ o in !f.isBare && !cg.groups[o].facts.isBare && Self.agree(cg.groups[o].facts, f) ? o : nil }) {
+                replacement[e.id] = cg.groups[g].rep
+                let old = cg.groups[g].facts
+                cg.groups[g].facts.add(f)
+                cg.index(g, adding: f, to: old)
             } else {
-                groups[cls, default: []].append((e.id, f))
+                cg.groups.append((e.id, f))
+                cg.index(cg.groups.count - 1, adding: f, to: nil)
             }
+            groups[cls] = cg
         }
         guard !replacement.isEmpty else { return graph }
         return rewrite(graph, replacement)
@@ -69,6 +131,7 @@ struct EventMerger {
         return true
     }
 
+    /// True only if the two share a document or a date: `ClassGroups` relies on it.
     private static func compatible(_ a: Facts, _ b: Facts) -> Bool {
         let sameAgent = !a.agents.isDisjoint(with: b.agents)
         let samePlace = !a.places.isDisjoint(with: b.places)
@@ -81,12 +144,17 @@ struct EventMerger {
     private func rewrite(_ graph: Graph, _ replacement: [String: String]) -> Graph {
         var g = graph
         var position = Dictionary(uniqueKeysWithValues: g.entities.enumerated().map { ($1.id, $0) })
+        // Mentions already kept, per kept entity: an event told in every article gathers
+        // thousands, and searching the list for each new one was quadratic. Sorted once at the end.
+        var keptMentions: [Int: Set<Mention>] = [:]
         for (old, rep) in replacement.sorted(by: { $0.key < $1.key }) {
             guard let i = position[old], let k = position[rep] else { continue }
             let gone = g.entities[i]
             var kept = g.entities[k]
-            for m in gone.mentions where !kept.mentions.contains(m) { kept.mentions.append(m) }
-            kept.mentions.sort()
+            g.entities[k].mentions = []
+            var have = keptMentions.removeValue(forKey: k) ?? Set(kept.mentions)
+            for m in gone.mentions where have.insert(m).inserted { kept.mentions.append(m) }
+            keptMentions[k] = have
             // The fuller name wins ("war in Ukraine" over "invasion"); the other stays an alias.
             var names = [kept.name, gone.name] + kept.aliases + gone.aliases
             if gone.name.split(separator: " ").count > kept.name.split(separator: " ").count { kept.name = gone.name }
@@ -95,6 +163,7 @@ struct EventMerger {
             kept.aliases = names.filter { seen.insert($0).inserted }
             g.entities[k] = kept
         }
+        for k in keptMentions.keys { g.entities[k].mentions.sort() }
         g.entities.removeAll { replacement[$0.id] != nil }
         position = [:]
         var set = RelationSet()

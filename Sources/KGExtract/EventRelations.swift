@@ -378,13 +378,17 @@ extension RelationFinder {
         return (lex.locativePrepositions.contains(lower[j]) || lower[j] == "on") && (allowingTo || lower[j] != "to") && lower[j] != "from"
     }
 
+    /// Asked at every token: a `WordSet` answers most words without hashing, an array literal
+    /// compared them one by one.
+    static let claimDeterminers: WordSet = ["the", "these", "those", "such", "its", "their", "his", "her", "a"]
+
     func interactions(_ ctx: Context, accusers: inout [String], deniers: inout [(denier: String, denied: String)]) -> [Relation] {
         var out: [Relation] = []
         let lower = ctx.lower
         let actor: (ResolvedMention) -> Bool = { $0.type.isActor }
         for (k, w) in lower.enumerated() {
             // "the claims", "these allegations": a noun naming a claim, not someone making one.
-            let afterDeterminer = k > 0 && ["the", "these", "those", "such", "its", "their", "his", "her", "a"].contains(lower[k - 1])
+            let afterDeterminer = k > 0 && Self.claimDeterminers.contains(lower[k - 1])
             if lex.accuseWords.contains(w), !afterDeterminer, let s = ctx.subjectBefore(k, within: 10, where: actor) {
                 var from = k + 1
                 if from < lower.count, lower[from] == "that" { from += 1 }

@@ -76,41 +76,44 @@ struct ResolvedMention {
 /// Relations keyed by (subject, predicate, object): a fact found twice is one relation with
 /// two pieces of evidence, and the union of who asserts and who disputes it.
 struct RelationSet {
-    private var order: [Relation.Key] = []
-    private var byKey: [Relation.Key: Relation] = [:]
+    /// Relations in the order first found, and each key's position: one hash lookup per fact
+    /// added, where a dictionary of relations needed one per piece of evidence and attribution.
+    private var store: [Relation] = []
+    private var position: [Relation.Key: Int] = [:]
 
     /// Evidence already recorded per relation, so a fact told in 400 articles is not searched
     /// linearly 400 times.
     private var seenEvidence = Set<EvidenceKey>()
-    private struct EvidenceKey: Hashable { let relation: Relation.Key; let span: Span }
+    /// The relation by its position in `store`: hashing an index, not the key's strings.
+    private struct EvidenceKey: Hashable { let relation: Int; let span: Span }
 
     mutating func add(_ r: Relation) {
         guard r.object != .entity(r.subject) else { return }
         let key = r.key
-        if byKey[key] != nil {
+        if let k = position[key] {
             // In place: a copy of the relation to change would copy its evidence list.
-            for e in r.evidence where seenEvidence.insert(EvidenceKey(relation: key, span: e.span)).inserted {
-                byKey[key]!.evidence.append(e)
+            for e in r.evidence where seenEvidence.insert(EvidenceKey(relation: k, span: e.span)).inserted {
+                store[k].evidence.append(e)
             }
-            for a in r.attributedTo where !byKey[key]!.attributedTo.contains(a) { byKey[key]!.attributedTo.append(a) }
-            for d in r.disputedBy where !byKey[key]!.disputedBy.contains(d) { byKey[key]!.disputedBy.append(d) }
-            if !r.attributes.isEmpty { byKey[key]!.attributes.merge(r.attributes) { old, _ in old } }
+            for a in r.attributedTo where !store[k].attributedTo.contains(a) { store[k].attributedTo.append(a) }
+            for d in r.disputedBy where !store[k].disputedBy.contains(d) { store[k].disputedBy.append(d) }
+            if !r.attributes.isEmpty { store[k].attributes.merge(r.attributes) { old, _ in old } }
         } else {
-            order.append(key)
-            for e in r.evidence { seenEvidence.insert(EvidenceKey(relation: key, span: e.span)) }
-            byKey[key] = r
+            for e in r.evidence { seenEvidence.insert(EvidenceKey(relation: store.count, span: e.span)) }
+            position[key] = store.count
+            store.append(r)
         }
     }
 
     /// Applies `body` to the relations with these keys (one document's), not to the whole corpus.
     mutating func update(_ keys: Set<Relation.Key>, _ body: (inout Relation) -> Void) {
-        for k in keys where byKey[k] != nil { body(&byKey[k]!) }
+        for k in keys { if let i = position[k] { body(&store[i]) } }
     }
 
-    var all: [Relation] { order.map { byKey[$0]! } }
+    var all: [Relation] { store }
 
     /// The relations with these keys, in the order given.
     func relations(for keys: [Relation.Key]) -> [Relation] {
-        keys.compactMap { byKey[$0] }
+        keys.compactMap { position[$0].map { store[$0] } }
     }
 }

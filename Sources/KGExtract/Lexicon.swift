@@ -9,34 +9,34 @@ import KGText
 @dynamicMemberLookup
 final class Lexicon: Sendable {
     final class Raw: Decodable, Sendable {
-        let actorVerbs: Set<String>
-        let metonymyPrepositions: Set<String>
-        let actorContexts: Set<String>
-        let deployWords: Set<String>
+        let actorVerbs: WordSet
+        let metonymyPrepositions: WordSet
+        let actorContexts: WordSet
+        let deployWords: WordSet
         let titles: [String]
         let rankAbbreviations: [String: String]
-        let personCues: Set<String>
-        let speechVerbs: Set<String>
-        let organizationHeads: Set<String>
-        let agencyHeads: Set<String>
+        let personCues: WordSet
+        let speechVerbs: WordSet
+        let organizationHeads: WordSet
+        let agencyHeads: WordSet
         let ministryFunctions: [String: String]
         let forceNouns: [String: String]
         let regions: [String]
-        let placeCues: Set<String>
-        let locativePrepositions: Set<String>
+        let placeCues: WordSet
+        let locativePrepositions: WordSet
         let eventTriggers: [String: String]
-        let targetPrepositions: Set<String>
-        let accuseWords: Set<String>
-        let counterVerbs: Set<String>
-        let lightVerbs: Set<String>
-        let statementKinds: Set<String>
-        let directions: Set<String>
-        let denyWords: Set<String>
-        let aidWords: Set<String>
-        let memberWords: Set<String>
+        let targetPrepositions: WordSet
+        let accuseWords: WordSet
+        let counterVerbs: WordSet
+        let lightVerbs: WordSet
+        let statementKinds: WordSet
+        let directions: WordSet
+        let denyWords: WordSet
+        let aidWords: WordSet
+        let memberWords: WordSet
         let attributionCues: [String]
-        let stopNames: Set<String>
-        let nameBlockers: Set<String>
+        let stopNames: WordSet
+        let nameBlockers: WordSet
     }
 
     /// One row of `places.tsv`: a city or a province, its country and other names.
@@ -79,14 +79,16 @@ final class Lexicon: Sendable {
     }
 
     let raw: Raw
+    /// The words of every phrase table below: a sentence's words are numbered once
+    /// (`AnalyzedDocument.wordIDs`) and the tables are looked up by those numbers.
+    let vocabulary: Vocabulary
     /// Token sequences (lowercased) → what they name, for longest-first matching.
-    let gazetteer: [[String]: GazetteerKind]
-    let longestPhrase: Int
-    /// For each first word of a gazetteer name, the most words a name starting with it has:
-    /// most capitalized words start no name, and this answers that with one lookup.
-    let longestFrom: [String: Int]
+    /// `gazetteer.longest(from:)` gives, for each first word of a name, the most words a name
+    /// starting with it has: most capitalized words start no name, and that answers it at once.
+    let gazetteer: PhraseTable<GazetteerKind>
+    var longestPhrase: Int { gazetteer.longest }
     /// Demonym or state-name token sequence → canonical state name ("russian" → "Russia").
-    let demonyms: [[String]: String]
+    let demonyms: PhraseTable<String>
     /// State → its demonym as written ("Russia" → "Russian").
     let demonymOf: [String: String]
     /// ISO alpha-2, alpha-3 or lexicon id → the state's canonical name.
@@ -98,18 +100,26 @@ final class Lexicon: Sendable {
     let mediaKeys: Set<String>
     /// Titles as token sequences, grouped by first word, longest first.
     let titles: [String: [[String]]]
+    /// The same titles by word ids, each mapped to its length.
+    let titleTable: PhraseTable<Int>
     /// Canonical names of the regions list.
     let regionNames: Set<String>
-    let triggers: [[String]: String]
-    let forceNouns: [[String]: String]
+    let triggers: PhraseTable<String>
+    let forceNouns: PhraseTable<String>
+    /// `ministryFunctions` by word ids: the key's words as `joined(separator: " ")` would rebuild it.
+    let ministryFunctionTable: PhraseTable<String>
+    /// The event triggers of `EventLexicon.shared`, by word ids.
+    let eventTriggers: PhraseTable<EventLexicon.EventClass>
     /// First words of force nouns and ministry functions: most tokens are neither, and this
     /// answers that without building phrases.
-    let unitFirstWords: Set<String>
+    let unitFirstWords: WordSet
     /// `attributionCues` as token sequences, longest first.
     let attributionCuePhrases: [[String]]
+    /// The same, matched at every token.
+    let attributionCues: PhraseList
 
     /// Stop names plus office and institution words: none of them begins a person's name.
-    let notPersonNames: Set<String>
+    let notPersonNames: WordSet
 
     /// The bundled data, without user additions.
     static let shared = Lexicon(extra: [])
@@ -152,12 +162,18 @@ final class Lexicon: Sendable {
         let replaced = Set(extra.map(\.id))
         let entries = (bundled.states + bundled.organizations).filter { !replaced.contains($0.id) } + extra
 
-        var gaz: [[String]: GazetteerKind] = [:]
-        var demonyms: [[String]: String] = [:]
+        // Phrases are numbered words from the start: building `[String]` keys and converting
+        // them afterwards cost a tenth of a second of every run.
+        var words = Vocabulary.Builder()
+        var gaz = PhraseTable<GazetteerKind>.Builder()
+        var demonyms = PhraseTable<String>.Builder()
         var demonymOf: [String: String] = [:]
         var byISO: [String: String] = [:]
         var ids: [String: EntityIDs] = [:]
-        func key(_ s: String) -> [String] { Lexicon.phraseKey(s) }
+        func key(_ s: String) -> [Int32] { words.intern(Lexicon.phraseKey(s)) }
+        let names = bundled.places.reduce(entries.count * 4) { $0 + 1 + $1.aliases.count }
+        gaz.reserveCapacity(names)
+        words.reserveCapacity(names)
         func addIfAbsent(_ name: String, _ kind: GazetteerKind) {
             let k = key(name)
             if !k.isEmpty, gaz[k] == nil { gaz[k] = kind }
@@ -220,26 +236,38 @@ final class Lexicon: Sendable {
         // A user's organizations, agencies, people and places win over the bundled states' names.
         for e in extra where e.type != .state { apply(e) }
         for name in stateNames { demonyms[key(name)] = name }
-        self.gazetteer = gaz
-        self.longestPhrase = gaz.keys.map(\.count).max() ?? 1
-        self.longestFrom = Lexicon.longestByFirstWord(gaz.keys)
-        self.demonyms = demonyms
+        let titles = raw.titles.map(Lexicon.phraseKey).filter { !$0.isEmpty }
+        let titleIDs = Dictionary(titles.map { (words.intern($0), $0.count) }, uniquingKeysWith: { a, _ in a })
+        let triggers = Dictionary(raw.eventTriggers.map { (key($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
+        let forceNouns = Dictionary(raw.forceNouns.map { (key($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
+        let functions = Dictionary(raw.ministryFunctions.map { (words.intern($0.key.split(separator: " ", omittingEmptySubsequences: false).map(String.init)), $0.value) },
+                                   uniquingKeysWith: { a, _ in a })
+        let eventTriggers = EventLexicon.shared.triggers
+        for k in eventTriggers.keys { _ = words.intern(k) }
+        let vocabulary = Vocabulary(words.ids)
+        self.vocabulary = vocabulary
+        self.gazetteer = PhraseTable(gaz, vocabulary: vocabulary)
+        self.demonyms = PhraseTable(demonyms, vocabulary: vocabulary)
         self.demonymOf = demonymOf
         self.stateByISO = byISO
         self.stateNames = stateNames
         self.ids = ids
         self.mediaKeys = Set(entries.filter { $0.kind == "media" }.map(\.key))
         self.regionNames = Set(raw.regions.compactMap { $0.split(separator: "|").first.map(String.init) })
-        self.titles = Dictionary(grouping: raw.titles.map(key).filter { !$0.isEmpty }, by: { $0[0] })
+        self.titles = Dictionary(grouping: titles, by: { $0[0] })
             .mapValues { $0.sorted { $0.count > $1.count } }
-        self.triggers = Dictionary(raw.eventTriggers.map { (key($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
-        self.forceNouns = Dictionary(raw.forceNouns.map { (key($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
-        self.attributionCuePhrases = raw.attributionCues.map(key).sorted { $0.count > $1.count }
-        self.unitFirstWords = Set(raw.forceNouns.keys.compactMap { key($0).first } + raw.ministryFunctions.keys.compactMap { key($0).first })
+        self.titleTable = PhraseTable(titleIDs, vocabulary: vocabulary)
+        self.triggers = PhraseTable(triggers, vocabulary: vocabulary)
+        self.forceNouns = PhraseTable(forceNouns, vocabulary: vocabulary)
+        self.ministryFunctionTable = PhraseTable(functions, vocabulary: vocabulary)
+        self.eventTriggers = PhraseTable(eventTriggers, vocabulary: vocabulary)
+        self.attributionCuePhrases = raw.attributionCues.map(Lexicon.phraseKey).sorted { $0.count > $1.count }
+        self.attributionCues = PhraseList(attributionCuePhrases)
+        self.unitFirstWords = WordSet(raw.forceNouns.keys.compactMap { Lexicon.phraseKey($0).first } + raw.ministryFunctions.keys.compactMap { Lexicon.phraseKey($0).first })
         // Month and weekday names are dates, never names ("June", "December").
         let dateWords = DateWords.shared
         let calendar = (Array(dateWords.months.keys) + Array(dateWords.weekdays.keys)).map { $0.prefix(1).uppercased() + $0.dropFirst() }
-        self.notPersonNames = raw.stopNames.union(raw.nameBlockers).union(calendar)
+        self.notPersonNames = WordSet(raw.stopNames.union(raw.nameBlockers).union(calendar))
     }
 
     /// The word lists of `lexicon.json` read straight through: `lex.speechVerbs` is
@@ -248,7 +276,7 @@ final class Lexicon: Sendable {
 
     /// "Armenians", "Azerbaijanis": a people, not a name.
     func isPeople(_ lowercased: String) -> Bool {
-        lowercased.hasSuffix("s") && demonyms[[String(lowercased.dropLast())]] != nil
+        lowercased.hasSuffix("s") && demonyms[CollectionOfOne(String(lowercased.dropLast()))] != nil
     }
 
     /// First word → the most words a phrase starting with it has, so a lookup can reject a word
@@ -279,7 +307,7 @@ final class Lexicon: Sendable {
         }
         // Latin letters with diacritics ("Şəki", "Širak") are words the same way; thousands of
         // ISO 3166-2 names make the shortcut worth having for them too.
-        if s.unicodeScalars.allSatisfy({ $0 == " " || ($0.value < 0x250 && $0.properties.isAlphabetic) }) {
+        if s.unicodeScalars.allSatisfy({ $0 == " " || ($0.value < 0x250 && $0.isAlphabeticScalar) }) {
             return s.lowercased().split(separator: " ").map(String.init)
         }
         let scalars = Array(s.unicodeScalars)

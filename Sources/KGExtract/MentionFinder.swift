@@ -11,13 +11,16 @@ struct MentionFinder {
     let sentence: Sentence
     let tokens: [Token]
     let lower: [String]
+    /// The words' ids in the lexicon's vocabulary, for phrase lookups.
+    let ids: [Int32]
 
     init(doc: AnalyzedDocument, sentence: Sentence) {
         self.doc = doc
         self.lex = doc.lexicon
         self.sentence = sentence
         self.tokens = sentence.tokens
-        self.lower = sentence.tokens.map(\.lowercased)
+        self.lower = doc.lower[sentence.index]
+        self.ids = doc.wordIDs[sentence.index]
     }
 
     func find() -> [Candidate] {
@@ -63,14 +66,20 @@ struct MentionFinder {
     /// A state named at `i` by demonym, name or possessive ("Russian", "Russia", "Russia’s"):
     /// the state and the index after the phrase.
     func stateQualifier(at i: Int) -> (String, Int)? {
+        // No name of more words than the longest starting with this word: most lookups skipped.
+        let longest = max(lex.demonyms.longest(from: ids[i]), lex.gazetteer.longest(from: ids[i]))
         for n in stride(from: min(3, tokens.count - i), through: 1, by: -1) {
-            let key = Array(lower[i..<(i + n)])
+            if n > longest, n > 1 {
+                guard tokens[i].isCapitalized else { return nil }
+                continue
+            }
+            let key = ids[i..<(i + n)]
             guard tokens[i].isCapitalized else { return nil }
-            if let state = lex.demonyms[key] {
+            if let state = lex.demonyms[ids: key] {
                 return (state, isPossessive(i + n) ? i + n + 1 : i + n)
             }
-            if case .state(let s)? = lex.gazetteer[key] { return (s, isPossessive(i + n) ? i + n + 1 : i + n) }
-            if case .seat(let s)? = lex.gazetteer[key] { return (s, isPossessive(i + n) ? i + n + 1 : i + n) }
+            if case .state(let s)? = lex.gazetteer[ids: key] { return (s, isPossessive(i + n) ? i + n + 1 : i + n) }
+            if case .seat(let s)? = lex.gazetteer[ids: key] { return (s, isPossessive(i + n) ? i + n + 1 : i + n) }
         }
         return nil
     }
@@ -78,12 +87,12 @@ struct MentionFinder {
     // MARK: Gazetteer
 
     func gazetteerMatches(at i: Int) -> [Candidate] {
-        guard tokens[i].kind == .word, tokens[i].isCapitalized || tokens[i].text.first?.isNumber == true else { return [] }
-        let longest = lex.longestFrom[lower[i]] ?? 0
+        guard tokens[i].kind == .word, tokens[i].isCapitalized || startsWithNumber(tokens[i].text) else { return [] }
+        let longest = lex.gazetteer.longest(from: ids[i])
         var out: [Candidate] = []
         for n in stride(from: min(longest, tokens.count - i), through: 1, by: -1) {
             let r = i..<(i + n)
-            guard tokens[r.upperBound - 1].kind != .punctuation, let kind = lex.gazetteer[Array(lower[r])] else { continue }
+            guard tokens[r.upperBound - 1].kind != .punctuation, let kind = lex.gazetteer[ids: ids[r]] else { continue }
             // Inside a multiword name every word is capitalized, except short connectors.
             let words = r.filter { tokens[$0].kind == .word }
             guard words.allSatisfy({ tokens[$0].isCapitalized || ["of", "and", "the", "for", "de", "al"].contains(lower[$0]) }) else { continue }
@@ -117,7 +126,8 @@ struct MentionFinder {
             break
         }
         // "Moscow-brokered", "Armenia-backed": the state inside a hyphenated word.
-        if out.isEmpty, tokens[i].text.contains("-"), let head = tokens[i].text.split(separator: "-").first,
+        if out.isEmpty, tokens[i].text.utf8.contains(UInt8(ascii: "-")), tokens[i].text.contains("-" as Character),
+           let head = tokens[i].text.split(separator: "-").first,
            let kind = lex.gazetteer[[head.lowercased()]] {
             var state: String?
             if case .state(let s) = kind { state = s }
@@ -132,11 +142,17 @@ struct MentionFinder {
         return out
     }
 
+    /// `text.first?.isNumber`, which is the first scalar's numeric type: for ASCII, a digit.
+    func startsWithNumber(_ text: String) -> Bool {
+        guard let b = text.utf8.first else { return false }
+        return b < 0x80 ? b >= 0x30 && b <= 0x39 : text.first?.isNumber == true
+    }
+
     /// A capitalized word that no gazetteer knows: the kind that sits beside a surname.
     func isNameNeighbour(_ k: Int) -> Bool {
         guard k >= 0, k < tokens.count, tokens[k].kind == .word, tokens[k].isCapitalized,
               !lex.notPersonNames.contains(tokens[k].text) else { return false }
-        return lex.gazetteer[[lower[k]]] == nil && lex.demonyms[[lower[k]]] == nil
+        return lex.gazetteer[id: ids[k]] == nil && lex.demonyms[id: ids[k]] == nil
     }
 
     // MARK: Metonymy
@@ -144,7 +160,7 @@ struct MentionFinder {
     /// A capital is its state when it acts: "Moscow confirmed", "Yerevan’s commitment",
     /// "between Baku and Moscow", "an effort by Moscow".
     func applyMetonymy(_ c: Candidate) -> Candidate {
-        guard c.type == .place, case .capital(_, let state)? = lex.gazetteer[Array(lower[c.tokens])] else { return c }
+        guard c.type == .place, case .capital(_, let state)? = lex.gazetteer[ids: ids[c.tokens]] else { return c }
         let next = c.tokens.upperBound
         let prev = c.tokens.lowerBound - 1
         var acts = false
@@ -158,14 +174,14 @@ struct MentionFinder {
             let around = [prev - 1, next + 1].filter { $0 >= 0 && $0 < tokens.count }
             if lower[prev] == "by" { acts = true }
             for k in around {
-                if let kind = lex.gazetteer[[lower[k]]] {
+                if let kind = lex.gazetteer[id: ids[k]] {
                     if case .capital = kind { acts = true }
                     if case .state = kind { acts = true }
                 }
             }
         }
         if next < tokens.count, lower[next] == "and", next + 1 < tokens.count,
-           case .capital? = lex.gazetteer[[lower[next + 1]]] { acts = true }
+           case .capital? = lex.gazetteer[id: ids[next + 1]] { acts = true }
         guard acts else { return c }
         var s = c
         s.type = .state

@@ -5,13 +5,15 @@ import KGText
 extension MentionFinder {
     /// A title at `i`: the role as written and the index after it. Handles "Maj. Gen.".
     func title(at i: Int) -> (String, Int)? {
-        for t in lex.titles[lower[i]] ?? [] where i + t.count <= tokens.count && lower[i..<(i + t.count)].elementsEqual(t) {
-            return (text(i..<(i + t.count)), i + t.count)
+        // Longest first, as `lex.titles` lists them.
+        for n in stride(from: min(lex.titleTable.longest(from: ids[i]), tokens.count - i), through: 1, by: -1)
+        where lex.titleTable[ids: ids[i..<(i + n)]] != nil {
+            return (text(i..<(i + n)), i + n)
         }
         // Abbreviated ranks: "Maj. Gen.", "Lt. Col."
         var j = i
         var words: [String] = []
-        while j + 1 < tokens.count, let full = lex.raw.rankAbbreviations[lower[j]], tokens[j + 1].text == "." {
+        while j + 1 < tokens.count, tokens[j + 1].text == ".", let full = lex.raw.rankAbbreviations[lower[j]] {
             words.append(full)
             j += 2
         }
@@ -23,10 +25,10 @@ extension MentionFinder {
     func nameTokens(at i: Int, max: Int = 4) -> Range<Int>? {
         var j = i
         while j < tokens.count, j - i < max, tokens[j].kind == .word, tokens[j].isCapitalized,
-              !lex.notPersonNames.contains(tokens[j].text), lex.demonyms[[lower[j]]] == nil,
-              tokens[j].text.unicodeScalars.count > 1 {
-            if case .state? = lex.gazetteer[[lower[j]]] { break }
-            if case .organization? = lex.gazetteer[[lower[j]]] { break }
+              !lex.notPersonNames.contains(tokens[j].text), lex.demonyms[id: ids[j]] == nil,
+              tokens[j].end - tokens[j].start > 1 {  // its scalar count, without walking the text
+            if case .state? = lex.gazetteer[id: ids[j]] { break }
+            if case .organization? = lex.gazetteer[id: ids[j]] { break }
             j += 1
         }
         return j > i ? i..<j : nil
@@ -71,7 +73,7 @@ extension MentionFinder {
             for t in c.titleTokens ?? 0..<0 { taken[t] = true }
         }
         // A headline in Title Case capitalizes every word; its capitals say nothing about names.
-        let words = tokens.filter { $0.kind == .word && $0.text.unicodeScalars.count > 3 }
+        let words = tokens.filter { $0.kind == .word && $0.end - $0.start > 3 }  // scalars, as offsets count them
         let isHeadline = words.count >= 4 && words.filter(\.isCapitalized).count * 10 >= words.count * 7
         var out: [Candidate] = []
         var i = 0
@@ -84,10 +86,10 @@ extension MentionFinder {
                 continue
             }
             guard tokens[i].isCapitalized, !lex.notPersonNames.contains(tokens[i].text), !lex.isPeople(lower[i]),
-                  lex.demonyms[[lower[i]]] == nil, lex.triggers[[lower[i]]] == nil else { continue }
+                  lex.demonyms[id: ids[i]] == nil, lex.triggers[id: ids[i]] == nil else { continue }
             var j = i
             while j < tokens.count, !taken[j], tokens[j].kind == .word, tokens[j].isCapitalized,
-                  !lex.notPersonNames.contains(tokens[j].text), lex.demonyms[[lower[j]]] == nil, j - i < 4 { j += 1 }
+                  !lex.notPersonNames.contains(tokens[j].text), lex.demonyms[id: ids[j]] == nil, j - i < 4 { j += 1 }
             let r = i..<j
             i = j - 1
             if let c = classify(r) { out.append(c) }

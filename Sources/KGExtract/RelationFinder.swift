@@ -87,7 +87,7 @@ struct RelationFinder {
         var touchedOrder: [Relation.Key] = []
         for sentence in doc.sentences {
             let range = sentence.range
-            var ctx = Context(sentence: sentence, lower: sentence.tokens.map(\.lowercased),
+            var ctx = Context(sentence: sentence, lower: doc.lower[sentence.index],
                               mentions: resolved[sentence.index],
                               evidence: Evidence(doc: doc.id, start: range.lowerBound, end: range.upperBound,
                                                  text: doc.source.text(range)))
@@ -178,7 +178,9 @@ struct RelationFinder {
     }
 
     /// Nouns for what a source publishes: "a statement released by X" names X as the source.
-    static let statementNouns: Set<String> = ["statement", "bulletin", "report", "message", "communique", "release", "letter", "note"]
+    static let statementNouns: WordSet = ["statement", "bulletin", "report", "message", "communique", "release", "letter", "note"]
+
+    static let publishedParticiples: WordSet = ["released", "issued", "published"]
 
     static let namingPredicates: Set<KGModel.Predicate> = [.partOf, .officialOf, .memberOf]
 
@@ -197,9 +199,9 @@ struct RelationFinder {
         let rules = EventRules.shared
         for (k, w) in lower.enumerated() {
             var source: ResolvedMention?
-            if let cue = lex.attributionCuePhrases.first(where: { k + $0.count <= lower.count && lower[k..<(k + $0.count)].elementsEqual($0) }) {
+            if let cue = lex.attributionCues.match(lower, at: k) {
                 source = ctx.firstAfter(k + cue.count, within: 4) { $0.type.isActor }
-            } else if w == "reads" || (["released", "issued", "published"].contains(w) && k + 1 < lower.count && lower[k + 1] == "by"
+            } else if w == "reads" || (Self.publishedParticiples.contains(w) && k + 1 < lower.count && lower[k + 1] == "by"
                                        && lower[max(0, k - 3)..<k].contains(where: { Self.statementNouns.contains($0) })) {
                 // "…, reads the bulletin of X"; "in a statement released by X".
                 source = ctx.firstAfter(k + 1, within: 8) { $0.type.isActor }

@@ -141,8 +141,8 @@ extension String {
     /// Trims spaces, tabs and newlines at both ends.
     public func trimmingWhitespace() -> String {
         let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        guard let first = scalars.firstIndex(where: { !$0.isWhitespaceScalar }),
+              let last = scalars.lastIndex(where: { !$0.isWhitespaceScalar }) else { return "" }
         return String(scalars[first...last])
     }
 }

@@ -20,7 +20,7 @@ enum Masking {
         maskURLs(&out)
         // Byte order marks and other format characters are invisible; blank them so they never
         // end up inside a name.
-        for i in out.indices where out[i].properties.generalCategory == .format {
+        for i in out.indices where out[i].isFormatScalar {
             out[i] = " "
         }
         return Result(text: out, title: title)
@@ -95,7 +95,7 @@ enum Masking {
             let atWordStart = i == 0 || t[i - 1] == " " || t[i - 1] == "\n" || t[i - 1] == "<" || t[i - 1] == "("
             if atWordStart, prefixes.contains(where: { matches(t, at: i, $0) }) {
                 var j = i
-                while j < t.count, !t[j].properties.isWhitespace, t[j] != ">" { j += 1 }
+                while j < t.count, !t[j].isWhitespaceScalar, t[j] != ">" { j += 1 }
                 if i > 0, t[i - 1] == "<", j < t.count, t[j] == ">" {
                     blank(&t, (i - 1)..<(j + 1))
                 } else {

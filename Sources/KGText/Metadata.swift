@@ -46,6 +46,12 @@ public struct DocumentMetadata: Sendable {
     /// The first /YYYY/MM/DD/ (or /YYYY/MM/DD at the end of a URL) in the raw text; URLs are
     /// blanked in the cleaned text, so this reads the file as written.
     static func urlDate(_ text: SourceText) -> DateLiteral? {
+        // Every match starts "/19" or "/20"; most articles have neither, and running the regex
+        // over the whole text cost more than finding all the other dates.
+        let s = text.scalars
+        guard s.indices.dropLast(2).contains(where: { s[$0] == "/" && ((s[$0 + 1] == "1" && s[$0 + 2] == "9") || (s[$0 + 1] == "2" && s[$0 + 2] == "0")) }) else {
+            return nil
+        }
         let raw = text.text(0..<text.count)
         for match in raw.matches(of: /\/((?:19|20)\d\d)\/(\d{1,2})\/(\d{1,2})(?:[\/\-_.?#]|\s|$)/) {
             if let y = Int(match.1), let m = Int(match.2), let d = Int(match.3), let date = DateLiteral(year: y, month: m, day: d) {

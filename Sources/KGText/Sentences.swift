@@ -17,8 +17,8 @@ public enum SentenceSplitter {
         var start = 0
         func emit(_ end: Int) {
             var s = start, e = end
-            while s < e, text[s].properties.isWhitespace { s += 1 }
-            while e > s, text[e - 1].properties.isWhitespace { e -= 1 }
+            while s < e, text[s].isWhitespaceScalar { s += 1 }
+            while e > s, text[e - 1].isWhitespaceScalar { e -= 1 }
             if s < e { ranges.append(s..<e) }
             start = end
         }
@@ -35,7 +35,7 @@ public enum SentenceSplitter {
                 var j = i + 1
                 // Repeated marks and closing quotes or brackets belong to this sentence.
                 while j < text.count, isTerminal(text[j]) || isCloser(text[j]) { j += 1 }
-                if j == text.count || text[j].properties.isWhitespace,
+                if j == text.count || text[j].isWhitespaceScalar,
                    endsSentence(text, mark: i, after: j) {
                     emit(j)
                 }
@@ -68,23 +68,23 @@ public enum SentenceSplitter {
 
     private static func nextNonSpace(_ text: [Unicode.Scalar], from i: Int) -> Int? {
         var j = i
-        while j < text.count, text[j].properties.isWhitespace { j += 1 }
+        while j < text.count, text[j].isWhitespaceScalar { j += 1 }
         return j < text.count ? j : nil
     }
 
     private static func continuesAcrossLine(_ text: [Unicode.Scalar], lineEnd: Int, next: Int?) -> Bool {
-        guard let next, text[next].properties.isLowercase else { return false }
+        guard let next, text[next].isLowercaseScalar else { return false }
         var p = lineEnd - 1
         while p >= 0, text[p] == " " || text[p] == "\t" { p -= 1 }
         guard p >= 0 else { return false }
-        return text[p].properties.isLowercase || text[p] == ","
+        return text[p].isLowercaseScalar || text[p] == ","
     }
 
     private static func endsSentence(_ text: [Unicode.Scalar], mark: Int, after: Int) -> Bool {
         guard let next = nextNonSpace(text, from: after) else { return true }
         let n = text[next]
-        if n.properties.isLowercase { return false }
-        guard n.properties.isUppercase || isOpener(n) || Tokenizer.isDigit(n) || !Tokenizer.isWordScalar(n) else {
+        if n.isLowercaseScalar { return false }
+        guard n.isUppercaseScalar || isOpener(n) || Tokenizer.isDigit(n) || !Tokenizer.isWordScalar(n) else {
             return false
         }
         guard text[mark] == "." else { return true }
@@ -100,7 +100,7 @@ public enum SentenceSplitter {
             return false
         }
         // A single capital initial: "J. Smith".
-        if word.unicodeScalars.count == 1, word.unicodeScalars.first!.properties.isUppercase { return false }
+        if word.unicodeScalars.count == 1, word.unicodeScalars.first!.isUppercaseScalar { return false }
         return true
     }
 }

@@ -17,15 +17,15 @@ public struct Token: Sendable, Hashable {
         self.text = text
         self.kind = kind
         self.lowercased = text.lowercased()
-        self.isCapitalized = kind == .word && (text.unicodeScalars.first?.properties.isUppercase ?? false)
+        self.isCapitalized = kind == .word && (text.unicodeScalars.first?.isUppercaseScalar ?? false)
     }
 
     public var range: Range<Int> { start..<end }
 
     /// Every letter is uppercase and there are at least two ("HUR", "CSTO").
     public var isAcronym: Bool {
-        let letters = text.unicodeScalars.filter { $0.properties.isAlphabetic }
-        return kind == .word && letters.count >= 2 && letters.allSatisfy { $0.properties.isUppercase }
+        let letters = text.unicodeScalars.filter { $0.isAlphabeticScalar }
+        return kind == .word && letters.count >= 2 && letters.allSatisfy { $0.isUppercaseScalar }
     }
 
 }
@@ -43,7 +43,7 @@ public enum Tokenizer {
         }
         while i < end {
             let c = text[i]
-            if c.properties.isWhitespace {
+            if c.isWhitespaceScalar {
                 i += 1
                 continue
             }
@@ -103,7 +103,7 @@ public enum Tokenizer {
     static func isInitialism(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
         guard s.count >= 3 else { return false }
         for (k, c) in s.enumerated() {
-            if k % 2 == 0 { if !c.properties.isAlphabetic { return false } } else if c != "." { return false }
+            if k % 2 == 0 { if !c.isAlphabeticScalar { return false } } else if c != "." { return false }
         }
         return true
     }

@@ -1,0 +1,232 @@
+/// Every word of every phrase the lexicon looks up, numbered from 1. A sentence's words are
+/// numbered once (`AnalyzedDocument.wordIDs`), and phrase lookups then compare integers:
+/// building a `[String]` key and hashing its strings for each try at each token was a large
+/// part of the extractor's time.
+final class Vocabulary: Sendable {
+    private let ids: [String: Int32]
+
+    init(_ ids: [String: Int32]) { self.ids = ids }
+
+    /// 0 for a word no phrase contains: a phrase with it is in no table.
+    func id(_ word: String) -> Int32 { ids[word] ?? 0 }
+
+    func ids<S: Sequence>(_ words: S) -> [Int32] where S.Element == String { words.map(id) }
+
+    var count: Int { ids.count }
+
+    /// Numbers the words while the tables are built.
+    struct Builder {
+        var ids: [String: Int32] = [:]
+
+        mutating func reserveCapacity(_ n: Int) { ids.reserveCapacity(n) }
+
+        mutating func intern(_ words: [String]) -> [Int32] {
+            words.map { w in
+                if let id = ids[w] { return id }
+                let id = Int32(ids.count + 1)
+                precondition(id < PhraseKey.maxID, "Vocabulary: too many distinct words for PhraseKey")
+                ids[w] = id
+                return id
+            }
+        }
+    }
+}
+
+/// Up to nine word ids packed in three integers: a phrase key that hashes as 24 bytes and
+/// needs no allocation. Ids have 21 bits, so a vocabulary has at most two million words.
+/// Ids are never 0, so each integer's base-2^21 digits spell its words unambiguously.
+struct PhraseKey: Hashable, Sendable {
+    static let maxWords = 9
+    static let maxID: Int32 = (1 << 21) - 1
+    private var a: UInt64 = 0, b: UInt64 = 0, c: UInt64 = 0
+
+    /// Nil when a word is unknown (id 0) or the phrase is too long to pack.
+    init?<C: Collection>(_ ids: C) where C.Element == Int32 {
+        guard ids.count <= Self.maxWords else { return nil }
+        var k = 0
+        for id in ids {
+            guard id > 0 else { return nil }
+            let v = UInt64(id)
+            switch k / 3 {
+            case 0: a = a << 21 | v
+            case 1: b = b << 21 | v
+            default: c = c << 21 | v
+            }
+            k += 1
+        }
+    }
+}
+
+/// A `[[String]: Value]` dictionary of lowercased word sequences, looked up by word ids.
+struct PhraseTable<Value: Sendable>: Sendable {
+    let vocabulary: Vocabulary
+    private let packed: [PhraseKey: Value]
+    /// Phrases longer than `PhraseKey.maxWords`, if any.
+    private let long: [[Int32]: Value]
+    /// The most words a phrase has.
+    let longest: Int
+    /// First word id → the most words a phrase starting with it has (0: none starts with it).
+    private let longestFrom: [Int32: Int]
+
+    /// A table filled phrase by phrase, as a dictionary would be.
+    struct Builder {
+        fileprivate var packed: [PhraseKey: Value] = [:]
+        fileprivate var long: [[Int32]: Value] = [:]
+        fileprivate var longest = 0
+        fileprivate var longestFrom: [Int32: Int] = [:]
+
+        /// Growing a table of 100,000 phrases step by step rehashes it a dozen times.
+        mutating func reserveCapacity(_ n: Int) {
+            packed.reserveCapacity(n)
+            longestFrom.reserveCapacity(n)
+        }
+
+        subscript(ids: [Int32]) -> Value? {
+            get { PhraseKey(ids).map { packed[$0] } ?? long[ids] }
+            set {
+                if let key = PhraseKey(ids) { packed[key] = newValue } else { long[ids] = newValue }
+                guard newValue != nil, let first = ids.first else { return }
+                longest = max(longest, ids.count)
+                longestFrom[first] = max(longestFrom[first] ?? 0, ids.count)
+            }
+        }
+    }
+
+    init(_ builder: Builder, vocabulary: Vocabulary) {
+        self.vocabulary = vocabulary
+        self.packed = builder.packed
+        self.long = builder.long
+        self.longest = builder.longest
+        self.longestFrom = builder.longestFrom
+    }
+
+    init(_ phrases: [[Int32]: Value], vocabulary: Vocabulary) {
+        var b = Builder()
+        for (ids, value) in phrases { b[ids] = value }
+        self.init(b, vocabulary: vocabulary)
+    }
+
+    /// Phrases as words: every word must already be in `vocabulary`.
+    init(_ phrases: [[String]: Value], vocabulary: Vocabulary) {
+        var b = Builder()
+        for (words, value) in phrases {
+            let ids = vocabulary.ids(words)
+            precondition(!ids.contains(0), "PhraseTable: a phrase word is missing from the vocabulary")
+            b[ids] = value
+        }
+        self.init(b, vocabulary: vocabulary)
+    }
+
+    subscript<C: Collection>(ids ids: C) -> Value? where C.Element == Int32 {
+        if let key = PhraseKey(ids) { return packed[key] }
+        guard !long.isEmpty, ids.count > PhraseKey.maxWords, !ids.contains(0) else { return nil }
+        return long[Array(ids)]
+    }
+
+    /// One word, by id.
+    subscript(id id: Int32) -> Value? {
+        guard id > 0 else { return nil }
+        return self[ids: CollectionOfOne(id)]
+    }
+
+    /// Lookups by lowercased words, for callers without ids.
+    subscript<C: Collection>(words: C) -> Value? where C.Element == String {
+        self[ids: words.map(vocabulary.id)]
+    }
+
+    /// The longest phrase starting at word `i`, with its length in words.
+    func longestMatch(_ ids: [Int32], at i: Int) -> (Value, Int)? {
+        let longest = longest(from: ids[i])
+        guard longest > 0 else { return nil }
+        for n in stride(from: min(longest, ids.count - i), through: 1, by: -1) {
+            if let v = self[ids: ids[i..<(i + n)]] { return (v, n) }
+        }
+        return nil
+    }
+
+    /// The most words a phrase starting with this word has; 0 when none does.
+    func longest(from id: Int32) -> Int { id > 0 ? longestFrom[id] ?? 0 : 0 }
+}
+
+/// A set of words for `contains`, as the word lists of the lexicon and the rules use it: most
+/// tokens asked about are in no list, and hashing each one cost more than the rest of the
+/// rule. When every member is ASCII, an ASCII word is first checked against a 512-bit filter
+/// of (first byte, last byte, length): a clear bit means no member, without hashing. Anything
+/// else is looked up in the `Set`, so equality stays `String`'s canonical equivalence.
+struct WordSet: Sendable, Sequence, Decodable, ExpressibleByArrayLiteral {
+    let words: Set<String>
+    private let filter: [UInt64]
+    /// Whether every member is ASCII without carriage returns, so the filter decides misses.
+    private let asciiOnly: Bool
+
+    init<S: Sequence>(_ words: S) where S.Element == String {
+        let set = Set(words)
+        var filter = [UInt64](repeating: 0, count: 8)
+        var ascii = true
+        for w in set {
+            let bytes = Array(w.utf8)
+            guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { ascii = false; continue }
+            let bit = Self.bit(bytes.first ?? 0, bytes.last ?? 0, bytes.count)
+            filter[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+        self.words = set
+        self.filter = filter
+        self.asciiOnly = ascii
+    }
+
+    @inline(__always)
+    private static func bit(_ first: UInt8, _ last: UInt8, _ count: Int) -> Int {
+        (Int(first) &* 31 &+ Int(last) &* 7 &+ count) & 511
+    }
+
+    init(arrayLiteral elements: String...) { self.init(elements) }
+
+    init(from decoder: any Decoder) throws {
+        self.init(try decoder.singleValueContainer().decode([String].self))
+    }
+
+    func contains(_ word: String) -> Bool {
+        if asciiOnly {
+            let rejected = word.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+                guard let first = bytes.first, let last = bytes.last else { return false }
+                let bit = Self.bit(first, last, bytes.count)
+                guard filter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 else { return false }
+                // Only an ASCII word is decided by bytes: others may equal a member canonically.
+                return bytes.allSatisfy { $0 < 0x80 }
+            }
+            if rejected == true { return false }
+        }
+        return words.contains(word)
+    }
+
+    func makeIterator() -> Set<String>.Iterator { words.makeIterator() }
+    var isEmpty: Bool { words.isEmpty }
+    var count: Int { words.count }
+    func union<S: Sequence>(_ other: S) -> Set<String> where S.Element == String { words.union(other) }
+}
+
+/// Phrases (lowercased token sequences) tried in order at a position, as the rules' cue lists
+/// are: the first that matches wins. A word that starts no phrase is rejected by `WordSet`
+/// before any phrase is compared, which is most of them.
+struct PhraseList: Sendable {
+    let phrases: [[String]]
+    private let firstWords: WordSet
+    private let hasEmpty: Bool
+
+    init(_ phrases: [[String]]) {
+        self.phrases = phrases
+        self.firstWords = WordSet(phrases.compactMap(\.first))
+        self.hasEmpty = phrases.contains { $0.isEmpty }
+    }
+
+    /// The first phrase, in list order, that the words starting at `i` spell.
+    func match(_ lower: [String], at i: Int) -> [String]? {
+        guard hasEmpty || (i < lower.count && firstWords.contains(lower[i])) else { return nil }
+        return phrases.first { i + $0.count <= lower.count && lower[i..<(i + $0.count)].elementsEqual($0) }
+    }
+
+    /// Whether any phrase occurs anywhere in `lower`.
+    func occurs(in lower: [String]) -> Bool {
+        lower.indices.contains { match(lower, at: $0) != nil }
+    }
+}
