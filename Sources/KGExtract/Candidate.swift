@@ -132,7 +132,9 @@ struct Candidate: Sendable {
 }
 
 /// A document after the text stage: sentences, metadata and, later, candidates.
-struct AnalyzedDocument {
+/// A class: every stage (one `MentionFinder` per sentence) holds the document, and copying a
+/// struct of ten arrays and strings retained and released each of them per copy.
+final class AnalyzedDocument {
     let id: String
     let source: SourceText
     let sentences: [Sentence]
