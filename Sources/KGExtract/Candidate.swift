@@ -149,6 +149,8 @@ final class AnalyzedDocument {
     /// no phrase has): made once here, read by every stage.
     let lower: [[String]]
     let wordIDs: [[Int32]]
+    /// Each token's word lists, found in the same lookup as its id.
+    let flags: [[WordFlags]]
 
     init(id: String, source: SourceText, lexicon: Lexicon = .shared) {
         self.id = id
@@ -162,7 +164,9 @@ final class AnalyzedDocument {
         let finder = DateFinder(reference: meta.date)
         self.dates = sentences.map { finder.find(in: $0.tokens) }
         self.lower = sentences.map { $0.tokens.map(\.lowercased) }
-        self.wordIDs = lower.map(lexicon.vocabulary.ids)
+        let looked = lower.map(lexicon.vocabulary.lookup)
+        self.wordIDs = looked.map(\.ids)
+        self.flags = looked.map(\.flags)
     }
 }
 

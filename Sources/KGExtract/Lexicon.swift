@@ -244,7 +244,10 @@ final class Lexicon: Sendable {
                                    uniquingKeysWith: { a, _ in a })
         let eventTriggers = EventLexicon.shared.triggers
         for k in eventTriggers.keys { _ = words.intern(k) }
-        let vocabulary = Vocabulary(words.ids)
+        let attributionCuePhrases = raw.attributionCues.map(Lexicon.phraseKey).sorted { $0.count > $1.count }
+        let attributionCues = PhraseList(attributionCuePhrases)
+        let unitFirstWords = WordSet(raw.forceNouns.keys.compactMap { Lexicon.phraseKey($0).first } + raw.ministryFunctions.keys.compactMap { Lexicon.phraseKey($0).first })
+        let vocabulary = Vocabulary(words.ids, flags: WordFlags.table(raw: raw, unitFirstWords: unitFirstWords, attributionCues: attributionCues))
         self.vocabulary = vocabulary
         self.gazetteer = PhraseTable(gaz, vocabulary: vocabulary)
         self.demonyms = PhraseTable(demonyms, vocabulary: vocabulary)
@@ -261,9 +264,9 @@ final class Lexicon: Sendable {
         self.forceNouns = PhraseTable(forceNouns, vocabulary: vocabulary)
         self.ministryFunctionTable = PhraseTable(functions, vocabulary: vocabulary)
         self.eventTriggers = PhraseTable(eventTriggers, vocabulary: vocabulary)
-        self.attributionCuePhrases = raw.attributionCues.map(Lexicon.phraseKey).sorted { $0.count > $1.count }
-        self.attributionCues = PhraseList(attributionCuePhrases)
-        self.unitFirstWords = WordSet(raw.forceNouns.keys.compactMap { Lexicon.phraseKey($0).first } + raw.ministryFunctions.keys.compactMap { Lexicon.phraseKey($0).first })
+        self.attributionCuePhrases = attributionCuePhrases
+        self.attributionCues = attributionCues
+        self.unitFirstWords = unitFirstWords
         // Month and weekday names are dates, never names ("June", "December").
         let dateWords = DateWords.shared
         let calendar = (Array(dateWords.months.keys) + Array(dateWords.weekdays.keys)).map { $0.prefix(1).uppercased() + $0.dropFirst() }

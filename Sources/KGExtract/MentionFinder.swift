@@ -13,6 +13,8 @@ struct MentionFinder {
     let lower: [String]
     /// The words' ids in the lexicon's vocabulary, for phrase lookups.
     let ids: [Int32]
+    /// The words' lists (`AnalyzedDocument.flags`).
+    let flags: [WordFlags]
 
     init(doc: AnalyzedDocument, sentence: Sentence) {
         self.doc = doc
@@ -21,6 +23,7 @@ struct MentionFinder {
         self.tokens = sentence.tokens
         self.lower = doc.lower[sentence.index]
         self.ids = doc.wordIDs[sentence.index]
+        self.flags = doc.flags[sentence.index]
     }
 
     func find() -> [Candidate] {

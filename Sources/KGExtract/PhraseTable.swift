@@ -3,16 +3,38 @@
 /// building a `[String]` key and hashing its strings for each try at each token was a large
 /// part of the extractor's time.
 final class Vocabulary: Sendable {
-    private let ids: [String: Int32]
+    /// A word's id and the word lists it is in (`WordFlags`): one lookup answers both.
+    struct Entry: Sendable {
+        var id: Int32
+        var flags: WordFlags
+    }
+    private let entries: [String: Entry]
 
-    init(_ ids: [String: Int32]) { self.ids = ids }
+    /// `flags` may name words no phrase has: they get id 0.
+    init(_ ids: [String: Int32], flags: [String: WordFlags] = [:]) {
+        var entries = ids.mapValues { Entry(id: $0, flags: []) }
+        for (w, f) in flags { entries[w, default: Entry(id: 0, flags: [])].flags.formUnion(f) }
+        self.entries = entries
+    }
 
     /// 0 for a word no phrase contains: a phrase with it is in no table.
-    func id(_ word: String) -> Int32 { ids[word] ?? 0 }
+    func id(_ word: String) -> Int32 { entries[word]?.id ?? 0 }
 
     func ids<S: Sequence>(_ words: S) -> [Int32] where S.Element == String { words.map(id) }
 
-    var count: Int { ids.count }
+    /// Ids and word-list bits of a sentence's lowercased words.
+    func lookup(_ words: [String]) -> (ids: [Int32], flags: [WordFlags]) {
+        var ids: [Int32] = []
+        var flags: [WordFlags] = []
+        ids.reserveCapacity(words.count)
+        flags.reserveCapacity(words.count)
+        for w in words {
+            let e = entries[w]
+            ids.append(e?.id ?? 0)
+            flags.append(e?.flags ?? [])
+        }
+        return (ids, flags)
+    }
 
     /// Numbers the words while the tables are built.
     struct Builder {
@@ -210,7 +232,7 @@ struct WordSet: Sendable, Sequence, Decodable, ExpressibleByArrayLiteral {
 /// before any phrase is compared, which is most of them.
 struct PhraseList: Sendable {
     let phrases: [[String]]
-    private let firstWords: WordSet
+    let firstWords: WordSet
     private let hasEmpty: Bool
 
     init(_ phrases: [[String]]) {
@@ -225,8 +247,19 @@ struct PhraseList: Sendable {
         return phrases.first { i + $0.count <= lower.count && lower[i..<(i + $0.count)].elementsEqual($0) }
     }
 
+    /// The same, when the caller knows whether `lower[i]` is one of `firstWords` (its `WordFlags`).
+    func match(_ lower: [String], at i: Int, startsPhrase: Bool) -> [String]? {
+        guard hasEmpty || (i < lower.count && startsPhrase) else { return nil }
+        return phrases.first { i + $0.count <= lower.count && lower[i..<(i + $0.count)].elementsEqual($0) }
+    }
+
     /// Whether any phrase occurs anywhere in `lower`.
     func occurs(in lower: [String]) -> Bool {
         lower.indices.contains { match(lower, at: $0) != nil }
+    }
+
+    /// The same, with each word's bits and the bit that marks this list's first words.
+    func occurs(in lower: [String], flags: [WordFlags], start: WordFlags) -> Bool {
+        lower.indices.contains { match(lower, at: $0, startsPhrase: flags[$0].contains(start)) != nil }
     }
 }
