@@ -57,6 +57,13 @@ public struct DateFinder: Sendable {
         func skipPeriod(_ k: Int) -> Int { tok(k)?.text == "." ? k + 1 : k }
         func skipComma(_ k: Int) -> Int { tok(k)?.text == "," ? k + 1 : k }
         let t = tk[i]
+        // Most tokens are words that start no date. A word token matches below only by its
+        // lowercased text (a month, weekday, relative day or period word) or, for ISO dates,
+        // by a leading digit; the filter rules out the rest before any lookup.
+        if t.kind == .word, t.text.utf8.first.map({ $0 < 0x30 || $0 > 0x39 }) ?? true,
+           DateWords.startFilter.excludes(t.lowercased) {
+            return nil
+        }
 
         // ISO 8601: 2025-07-08
         if t.text.utf8.count >= 7, t.text.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true, let d = DateLiteral(iso: t.text) {
