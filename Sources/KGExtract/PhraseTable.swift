@@ -43,13 +43,39 @@ final class Vocabulary: Sendable {
         mutating func reserveCapacity(_ n: Int) { ids.reserveCapacity(n) }
 
         mutating func intern(_ words: [String]) -> [Int32] {
-            words.map { w in
-                if let id = ids[w] { return id }
-                let id = Int32(ids.count + 1)
-                precondition(id < PhraseKey.maxID, "Vocabulary: too many distinct words for PhraseKey")
-                ids[w] = id
-                return id
+            words.map { intern(word: $0) }
+        }
+
+        mutating func intern(word w: String) -> Int32 {
+            if let id = ids[w] { return id }
+            let id = Int32(ids.count + 1)
+            precondition(id < PhraseKey.maxID, "Vocabulary: too many distinct words for PhraseKey")
+            ids[w] = id
+            return id
+        }
+
+        /// `intern(Lexicon.phraseKey(name))` for a name given as UTF-8 bytes. Names of ASCII
+        /// letters and spaces (most of the gazetteer) take `phraseKey`'s shortcut here, each
+        /// word lowercased straight into a `String`; anything else goes through `phraseKey`.
+        mutating func intern(phraseBytes bytes: Slice<UnsafeBufferPointer<UInt8>>) -> [Int32] {
+            func isLetter(_ b: UInt8) -> Bool { (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) }
+            guard bytes.allSatisfy({ isLetter($0) || $0 == 0x20 }) else {
+                return intern(Lexicon.phraseKey(String(decoding: bytes, as: UTF8.self)))
             }
+            var out: [Int32] = []
+            var i = bytes.startIndex
+            while i < bytes.endIndex {
+                guard bytes[i] != 0x20 else { i += 1; continue }
+                var j = i
+                while j < bytes.endIndex, bytes[j] != 0x20 { j += 1 }
+                let word = String(unsafeUninitializedCapacity: j - i) { buffer in
+                    for k in i..<j { let b = bytes[k]; buffer[k - i] = b <= 0x5A ? b + 0x20 : b }
+                    return j - i
+                }
+                out.append(intern(word: word))
+                i = j
+            }
+            return out
         }
     }
 }
