@@ -356,14 +356,20 @@ extension RelationFinder {
 
     /// For each token, whether it lies inside quotation marks.
     func quotedTokens(_ ctx: Context) -> [Bool] {
+        // Compared as UTF-8 bytes: a `switch` on the text compared each token with three
+        // strings. None of the marks is equivalent to any other sequence, so bytes decide.
         var inside = false
         return ctx.sentence.tokens.map { t in
-            switch t.text {
-            case "\u{201C}": inside = true; return true
-            case "\u{201D}": inside = false; return true
-            case "\"": inside.toggle(); return true
-            default: return inside
+            let u = t.text.utf8
+            if u.count == 1, u.first == 0x22 { inside.toggle(); return true }
+            if u.count == 3, u.starts(with: [0xE2, 0x80]) {
+                switch u.last {
+                case 0x9C: inside = true; return true   // “
+                case 0x9D: inside = false; return true  // ”
+                default: break
+                }
             }
+            return inside
         }
     }
 
