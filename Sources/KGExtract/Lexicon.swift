@@ -322,10 +322,13 @@ final class Lexicon: Sendable {
         }
         // Latin letters with diacritics ("Şəki", "Širak") are words the same way; thousands of
         // ISO 3166-2 names make the shortcut worth having for them too.
+        // Split on the space byte, not the Character: grapheme breaking cost most of the time,
+        // and no lowercase mapping puts a combining mark after a space, so the words are the same.
         if s.unicodeScalars.allSatisfy({ $0 == " " || ($0.value < 0x250 && $0.isAlphabeticScalar) }) {
-            return s.lowercased().split(separator: " ").map(String.init)
+            return s.lowercased().utf8.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
         }
         let scalars = Array(s.unicodeScalars)
-        return Tokenizer.tokenize(scalars, in: 0..<scalars.count).map { $0.text.lowercased() }
+        // A token's `lowercased` is its text lowercased, already made.
+        return Tokenizer.tokenize(scalars, in: 0..<scalars.count).map(\.lowercased)
     }
 }
