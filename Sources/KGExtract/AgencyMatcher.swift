@@ -37,7 +37,7 @@ extension MentionFinder {
 
     /// The longest force noun or "<function> ministry" starting at `i`: its unit and end.
     func forceNoun(at i: Int) -> (String, Int)? {
-        guard i < tokens.count, lex.unitFirstWords.contains(lower[i]) else { return nil }
+        guard i < tokens.count, flags[i].contains(.unitFirstWord) else { return nil }
         for n in stride(from: min(3, tokens.count - i), through: 1, by: -1) {
             if let unit = lex.forceNouns[ids: ids[i..<(i + n)]] { return (unit, i + n) }
         }
@@ -48,7 +48,7 @@ extension MentionFinder {
     }
 
     func ministryFunction(at i: Int) -> (String, Int)? {
-        guard i < tokens.count, lex.unitFirstWords.contains(lower[i]) else { return nil }
+        guard i < tokens.count, flags[i].contains(.unitFirstWord) else { return nil }
         for n in stride(from: min(3, tokens.count - i), through: 1, by: -1) {
             if let f = lex.ministryFunctionTable[ids: ids[i..<(i + n)]] { return (f, i + n) }
         }

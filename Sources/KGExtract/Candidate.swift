@@ -132,7 +132,9 @@ struct Candidate: Sendable {
 }
 
 /// A document after the text stage: sentences, metadata and, later, candidates.
-struct AnalyzedDocument {
+/// A class: every stage (one `MentionFinder` per sentence) holds the document, and copying a
+/// struct of ten arrays and strings retained and released each of them per copy.
+final class AnalyzedDocument {
     let id: String
     let source: SourceText
     let sentences: [Sentence]
@@ -147,6 +149,8 @@ struct AnalyzedDocument {
     /// no phrase has): made once here, read by every stage.
     let lower: [[String]]
     let wordIDs: [[Int32]]
+    /// Each token's word lists, found in the same lookup as its id.
+    let flags: [[WordFlags]]
 
     init(id: String, source: SourceText, lexicon: Lexicon = .shared) {
         self.id = id
@@ -160,7 +164,9 @@ struct AnalyzedDocument {
         let finder = DateFinder(reference: meta.date)
         self.dates = sentences.map { finder.find(in: $0.tokens) }
         self.lower = sentences.map { $0.tokens.map(\.lowercased) }
-        self.wordIDs = lower.map(lexicon.vocabulary.ids)
+        let looked = lower.map(lexicon.vocabulary.lookup)
+        self.wordIDs = looked.map(\.ids)
+        self.flags = looked.map(\.flags)
     }
 }
 

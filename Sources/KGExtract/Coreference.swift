@@ -173,7 +173,11 @@ struct Coreference {
             var k = 0
             while k < t.count {
                 var matched = false
-                let longest = firstWords.contains(t[k].text) ? longestFrom[t[k].text] ?? 0 : 0
+                // Every known name starts with an uppercase letter: a word starting with any
+                // other ASCII byte is ruled out without asking the set.
+                let lead = t[k].text.utf8.first ?? 0
+                let mayStart = lead >= 0x80 || (lead >= 0x41 && lead <= 0x5A)
+                let longest = mayStart && firstWords.contains(t[k].text) ? longestFrom[t[k].text] ?? 0 : 0
                 for n in stride(from: min(longest, t.count - k), through: 1, by: -1) {
                     let r = k..<(k + n)
                     guard !r.contains(where: { taken[$0] }), let source = known[t[r].map(\.text)] else { continue }

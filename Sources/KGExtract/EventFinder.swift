@@ -24,6 +24,7 @@ struct EventFinder {
             let tokens = sentence.tokens
             let lower = doc.lower[sentence.index]
             let ids = doc.wordIDs[sentence.index]
+            let flags = doc.flags[sentence.index]
             let mentions = candidates[sentence.index]
             // Tokens inside a mention or its title, as flags: a Set of them cost a hash per token.
             var taken = [Bool](repeating: false, count: tokens.count)
@@ -33,7 +34,7 @@ struct EventFinder {
             }
             let sentenceDates = doc.dates[sentence.index]
             let hasDate = !sentenceDates.isEmpty
-            let consequence = EventRules.consequenceList.occurs(in: lower)
+            let consequence = EventRules.consequenceList.occurs(in: lower, flags: flags, start: .consequenceStart)
             var out: [Candidate] = []
             var i = 0
             while i < tokens.count {
@@ -43,7 +44,7 @@ struct EventFinder {
                 // "Putin said at the Valdai club on Oct. 20": a dated utterance is a statement event.
                 // The date must be the utterance's own: no other event word between the verb and it
                 // ("said the talks would resume on Monday" dates the talks, not the saying).
-                if match == nil, lex.speechVerbs.contains(lower[i]), sentenceDates.contains(where: { d in
+                if match == nil, flags[i].contains(.speechVerb), sentenceDates.contains(where: { d in
                     d.range.lowerBound > tokens[i].start && d.range.lowerBound - tokens[i].end < 60
                         && !doc.source.clean[tokens[i].end..<d.range.lowerBound].contains(where: { [",", ";", "\u{201C}", "\""].contains($0) })
                         && !tokens.indices.contains(where: { k in
@@ -53,7 +54,7 @@ struct EventFinder {
                     match = (EventLexicon.statement, 1)
                 }
                 // "Pashinyan told POLITICO last week": speech to a news outlet is an interview.
-                if match == nil, let phrase = EventRules.interviewList.match(lower, at: i),
+                if match == nil, let phrase = EventRules.interviewList.match(lower, at: i, startsPhrase: flags[i].contains(.interviewStart)),
                    let outlet = mentions.first(where: { $0.type == .organization && $0.tokens.lowerBound >= i + phrase.count && $0.tokens.lowerBound <= i + phrase.count + 3 }),
                    !lower[(i + phrase.count)..<outlet.tokens.lowerBound].contains(where: { [",", "that"].contains($0) }) {
                     match = (EventLexicon.interview, phrase.count)

@@ -356,14 +356,20 @@ extension RelationFinder {
 
     /// For each token, whether it lies inside quotation marks.
     func quotedTokens(_ ctx: Context) -> [Bool] {
+        // Compared as UTF-8 bytes: a `switch` on the text compared each token with three
+        // strings. None of the marks is equivalent to any other sequence, so bytes decide.
         var inside = false
         return ctx.sentence.tokens.map { t in
-            switch t.text {
-            case "\u{201C}": inside = true; return true
-            case "\u{201D}": inside = false; return true
-            case "\"": inside.toggle(); return true
-            default: return inside
+            let u = t.text.utf8
+            if u.count == 1, u.first == 0x22 { inside.toggle(); return true }
+            if u.count == 3, u.starts(with: [0xE2, 0x80]) {
+                switch u.last {
+                case 0x9C: inside = true; return true   // “
+                case 0x9D: inside = false; return true  // ”
+                default: break
+                }
             }
+            return inside
         }
     }
 
@@ -386,10 +392,12 @@ extension RelationFinder {
         var out: [Relation] = []
         let lower = ctx.lower
         let actor: (ResolvedMention) -> Bool = { $0.type.isActor }
-        for (k, w) in lower.enumerated() {
+        let flags = ctx.flags
+        for k in lower.indices {
+            let f = flags[k]
             // "the claims", "these allegations": a noun naming a claim, not someone making one.
-            let afterDeterminer = k > 0 && Self.claimDeterminers.contains(lower[k - 1])
-            if lex.accuseWords.contains(w), !afterDeterminer, let s = ctx.subjectBefore(k, within: 10, where: actor) {
+            let afterDeterminer = k > 0 && flags[k - 1].contains(.claimDeterminer)
+            if f.contains(.accuseWord), !afterDeterminer, let s = ctx.subjectBefore(k, within: 10, where: actor) {
                 var from = k + 1
                 if from < lower.count, lower[from] == "that" { from += 1 }
                 if let o = ctx.firstAfter(from, within: 10, where: actor), o.id != s.id {
@@ -397,21 +405,21 @@ extension RelationFinder {
                     accusers.append(s.id)
                 }
             }
-            if lex.denyWords.contains(w), let s = ctx.subjectBefore(k, within: 12, where: actor),
+            if f.contains(.denyWord), let s = ctx.subjectBefore(k, within: 12, where: actor),
                let denied = accusers.last(where: { $0 != s.id }) {
                 out.append(relation(s.id, .denies, denied, ctx))
                 deniers.append((s.id, denied))
             }
             // "Russia has set up a small military outpost on the border of Armenia",
             // "Russian peacekeepers are stationed in Khankendi".
-            if lex.deployWords.contains(w), let s = ctx.subjectBefore(k, within: 8, where: { $0.type == .state || $0.type == .agency }),
+            if f.contains(.deployWord), let s = ctx.subjectBefore(k, within: 8, where: { $0.type == .state || $0.type == .agency }),
                let place = ctx.mentions.first(where: { m in
                    (m.type == .place || m.type == .state) && m.id != s.id && m.candidate.tokens.lowerBound > k
                        && m.candidate.tokens.lowerBound - k <= 10 && locative(before: m.candidate.tokens.lowerBound, lower, allowingTo: true)
                }), !lower[(k + 1)..<place.candidate.tokens.lowerBound].contains(where: { [",", ";"].contains($0) }) {
                 out.append(relation(s.id, .deployedIn, place.id, ctx))
             }
-            if lex.aidWords.contains(w), let s = ctx.subjectBefore(k, within: 10, where: actor),
+            if f.contains(.aidWord), let s = ctx.subjectBefore(k, within: 10, where: actor),
                let to = (k + 1..<min(k + 6, lower.count)).first(where: { lower[$0] == "to" }),
                let o = ctx.firstAfter(to + 1, within: 4, where: { $0.type != .event }), o.id != s.id {
                 out.append(relation(s.id, .aids, o.id, ctx))

@@ -39,25 +39,32 @@ final class Lexicon: Sendable {
         let nameBlockers: WordSet
     }
 
-    /// One row of `places.tsv`: a city or a province, its country and other names.
+    /// One row of `places.tsv`: a city or a province, its country and other names, the names
+    /// already numbered as phrase words.
     struct Place {
         var isCity: Bool
         var name: String
         var country: String
-        var aliases: [Substring]
+        /// `phraseKey(name)` as word ids.
+        var key: [Int32]
+        /// Each alias's `phraseKey` as word ids.
+        var aliases: [[Int32]]
 
         /// Splits on bytes, not Characters: grapheme breaking over a megabyte costs more than
-        /// everything else the extractor does at start-up.
-        static func parse(_ tsv: String) -> [Place] {
+        /// everything else the extractor does at start-up. Names are numbered from their bytes
+        /// (`Vocabulary.Builder.intern(phraseBytes:)`): making each alias a `String` and then
+        /// `[String]` words cost more than the rest of the parsing.
+        static func parse(_ tsv: String, into words: inout Vocabulary.Builder) -> [Place] {
             var rows: [Place] = []
             var text = tsv
             text.withUTF8 { bytes in
                 for line in bytes.split(separator: UInt8(ascii: "\n")) where line.first != UInt8(ascii: "#") {
                     let f = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
                     guard f.count >= 4 else { continue }
-                    let aliases = f.count > 4 ? f[4].split(separator: UInt8(ascii: "|")).map { Substring(String(decoding: $0, as: UTF8.self)) } : []
+                    let aliases = f.count > 4 ? f[4].split(separator: UInt8(ascii: "|")).map { words.intern(phraseBytes: $0) } : []
                     rows.append(Place(isCity: f[0].elementsEqual("city".utf8), name: String(decoding: f[1], as: UTF8.self),
-                                      country: String(decoding: f[2], as: UTF8.self), aliases: aliases))
+                                      country: String(decoding: f[2], as: UTF8.self), key: words.intern(phraseBytes: f[1]),
+                                      aliases: aliases))
                 }
             }
             return rows
@@ -143,16 +150,23 @@ final class Lexicon: Sendable {
     }
 
     /// Decoded once per process: a user lexicon rebuilds the lookups, not the parsing.
+    /// The places' words are numbered here, once: a lexicon starts from a copy of `words`.
     private struct Bundled: Sendable {
         let raw: Raw
         let states: [LexiconEntry]
         let organizations: [LexiconEntry]
         let places: [Place]
-        static let data = Bundled(
-            raw: ResourceLoader.decode(Raw.self, named: "lexicon", in: .module),
-            states: LexiconEntry.bundled("states"),
-            organizations: LexiconEntry.bundled("organizations"),
-            places: Place.parse(ResourceLoader.text(named: "places", withExtension: "tsv", in: .module)))
+        let words: Vocabulary.Builder
+        static let data: Bundled = {
+            let states = LexiconEntry.bundled("states")
+            let organizations = LexiconEntry.bundled("organizations")
+            var words = Vocabulary.Builder()
+            // Room for the other entries' words too: growing a table of 50,000 words rehashes it.
+            words.reserveCapacity(60_000 + (states.count + organizations.count) * 4)
+            let places = Place.parse(ResourceLoader.text(named: "places", withExtension: "tsv", in: .module), into: &words)
+            return Bundled(raw: ResourceLoader.decode(Raw.self, named: "lexicon", in: .module), states: states,
+                           organizations: organizations, places: places, words: words)
+        }()
     }
 
     private init(extra: [LexiconEntry]) {
@@ -164,7 +178,7 @@ final class Lexicon: Sendable {
 
         // Phrases are numbered words from the start: building `[String]` keys and converting
         // them afterwards cost a tenth of a second of every run.
-        var words = Vocabulary.Builder()
+        var words = bundled.words
         var gaz = PhraseTable<GazetteerKind>.Builder()
         var demonyms = PhraseTable<String>.Builder()
         var demonymOf: [String: String] = [:]
@@ -173,19 +187,17 @@ final class Lexicon: Sendable {
         func key(_ s: String) -> [Int32] { words.intern(Lexicon.phraseKey(s)) }
         let names = bundled.places.reduce(entries.count * 4) { $0 + 1 + $1.aliases.count }
         gaz.reserveCapacity(names)
-        words.reserveCapacity(names)
-        func addIfAbsent(_ name: String, _ kind: GazetteerKind) {
-            let k = key(name)
+        func addIfAbsent(_ k: [Int32], _ kind: GazetteerKind) {
             if !k.isEmpty, gaz[k] == nil { gaz[k] = kind }
         }
         // Cities first at lowest priority: later entries (regions, organizations, states) overwrite.
         // Rows come largest city first; going backwards lets a large city's name win a clash.
         for c in bundled.places.reversed() where c.isCity {
-            gaz[key(c.name)] = .place(name: c.name, stateISO: c.country)
+            gaz[c.key] = .place(name: c.name, stateISO: c.country)
         }
         for c in bundled.places {
-            for a in c.aliases { addIfAbsent(String(a), .place(name: c.name, stateISO: c.country)) }
-            if !c.isCity { addIfAbsent(c.name, .place(name: c.name, stateISO: c.country)) }
+            for a in c.aliases { addIfAbsent(a, .place(name: c.name, stateISO: c.country)) }
+            if !c.isCity { addIfAbsent(c.key, .place(name: c.name, stateISO: c.country)) }
         }
         for group in raw.regions {
             let names = group.split(separator: "|").map(String.init)
@@ -244,7 +256,10 @@ final class Lexicon: Sendable {
                                    uniquingKeysWith: { a, _ in a })
         let eventTriggers = EventLexicon.shared.triggers
         for k in eventTriggers.keys { _ = words.intern(k) }
-        let vocabulary = Vocabulary(words.ids)
+        let attributionCuePhrases = raw.attributionCues.map(Lexicon.phraseKey).sorted { $0.count > $1.count }
+        let attributionCues = PhraseList(attributionCuePhrases)
+        let unitFirstWords = WordSet(raw.forceNouns.keys.compactMap { Lexicon.phraseKey($0).first } + raw.ministryFunctions.keys.compactMap { Lexicon.phraseKey($0).first })
+        let vocabulary = Vocabulary(words.ids, flags: WordFlags.table(raw: raw, unitFirstWords: unitFirstWords, attributionCues: attributionCues))
         self.vocabulary = vocabulary
         self.gazetteer = PhraseTable(gaz, vocabulary: vocabulary)
         self.demonyms = PhraseTable(demonyms, vocabulary: vocabulary)
@@ -261,9 +276,9 @@ final class Lexicon: Sendable {
         self.forceNouns = PhraseTable(forceNouns, vocabulary: vocabulary)
         self.ministryFunctionTable = PhraseTable(functions, vocabulary: vocabulary)
         self.eventTriggers = PhraseTable(eventTriggers, vocabulary: vocabulary)
-        self.attributionCuePhrases = raw.attributionCues.map(Lexicon.phraseKey).sorted { $0.count > $1.count }
-        self.attributionCues = PhraseList(attributionCuePhrases)
-        self.unitFirstWords = WordSet(raw.forceNouns.keys.compactMap { Lexicon.phraseKey($0).first } + raw.ministryFunctions.keys.compactMap { Lexicon.phraseKey($0).first })
+        self.attributionCuePhrases = attributionCuePhrases
+        self.attributionCues = attributionCues
+        self.unitFirstWords = unitFirstWords
         // Month and weekday names are dates, never names ("June", "December").
         let dateWords = DateWords.shared
         let calendar = (Array(dateWords.months.keys) + Array(dateWords.weekdays.keys)).map { $0.prefix(1).uppercased() + $0.dropFirst() }
@@ -307,10 +322,13 @@ final class Lexicon: Sendable {
         }
         // Latin letters with diacritics ("Şəki", "Širak") are words the same way; thousands of
         // ISO 3166-2 names make the shortcut worth having for them too.
+        // Split on the space byte, not the Character: grapheme breaking cost most of the time,
+        // and no lowercase mapping puts a combining mark after a space, so the words are the same.
         if s.unicodeScalars.allSatisfy({ $0 == " " || ($0.value < 0x250 && $0.isAlphabeticScalar) }) {
-            return s.lowercased().split(separator: " ").map(String.init)
+            return s.lowercased().utf8.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
         }
         let scalars = Array(s.unicodeScalars)
-        return Tokenizer.tokenize(scalars, in: 0..<scalars.count).map { $0.text.lowercased() }
+        // A token's `lowercased` is its text lowercased, already made.
+        return Tokenizer.tokenize(scalars, in: 0..<scalars.count).map(\.lowercased)
     }
 }

@@ -151,9 +151,17 @@ extension LexiconEntry {
     /// numbers for data the tests already check.
     static func bundled(_ name: String) -> [LexiconEntry] {
         let text = ResourceLoader.text(named: name, withExtension: "jsonl", in: .module)
-        let array = "[" + text.split(separator: "\n").joined(separator: ",") + "]"
+        // The lines joined into one JSON array, on bytes: splitting the String by Character
+        // (grapheme breaking over 100 KB) cost half as much as parsing the JSON.
+        var array: [UInt8] = [UInt8(ascii: "[")]
+        array.reserveCapacity(text.utf8.count + 2)
+        for line in Array(text.utf8).split(separator: UInt8(ascii: "\n")) {
+            if array.count > 1 { array.append(UInt8(ascii: ",")) }
+            array.append(contentsOf: line)
+        }
+        array.append(UInt8(ascii: "]"))
         do {
-            guard let objects = try JSONSerialization.jsonObject(with: Data(array.utf8)) as? [[String: Any]] else {
+            guard let objects = try JSONSerialization.jsonObject(with: Data(array)) as? [[String: Any]] else {
                 fatalError("kgraph: resource \(name).jsonl is not a list of objects")
             }
             return try objects.map { o throws(FieldError) in try LexiconEntry(object: o) }

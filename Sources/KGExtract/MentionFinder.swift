@@ -13,6 +13,8 @@ struct MentionFinder {
     let lower: [String]
     /// The words' ids in the lexicon's vocabulary, for phrase lookups.
     let ids: [Int32]
+    /// The words' lists (`AnalyzedDocument.flags`).
+    let flags: [WordFlags]
 
     init(doc: AnalyzedDocument, sentence: Sentence) {
         self.doc = doc
@@ -21,14 +23,17 @@ struct MentionFinder {
         self.tokens = sentence.tokens
         self.lower = doc.lower[sentence.index]
         self.ids = doc.wordIDs[sentence.index]
+        self.flags = doc.flags[sentence.index]
     }
 
     func find() -> [Candidate] {
         var proposals: [Candidate] = []
+        // Most tokens propose nothing: appending an empty array each time was not free.
+        func add(_ found: [Candidate]) { if !found.isEmpty { proposals += found } }
         for i in tokens.indices {
-            proposals += gazetteerMatches(at: i)
-            proposals += agencyMatches(at: i)
-            proposals += headedPhrase(at: i)
+            add(gazetteerMatches(at: i))
+            add(agencyMatches(at: i))
+            add(headedPhrase(at: i))
             if let official = titledName(at: i) { proposals.append(official) }
         }
         var chosen = resolveOverlaps(proposals)
@@ -66,6 +71,9 @@ struct MentionFinder {
     /// A state named at `i` by demonym, name or possessive ("Russian", "Russia", "Russia’s"):
     /// the state and the index after the phrase.
     func stateQualifier(at i: Int) -> (String, Int)? {
+        // Only a capitalized word opens a qualifier (every path below returned nil otherwise):
+        // asked first, it spares the two table lookups for most words.
+        guard i < tokens.count, tokens[i].isCapitalized else { return nil }
         // No name of more words than the longest starting with this word: most lookups skipped.
         let longest = max(lex.demonyms.longest(from: ids[i]), lex.gazetteer.longest(from: ids[i]))
         for n in stride(from: min(3, tokens.count - i), through: 1, by: -1) {

@@ -3,16 +3,38 @@
 /// building a `[String]` key and hashing its strings for each try at each token was a large
 /// part of the extractor's time.
 final class Vocabulary: Sendable {
-    private let ids: [String: Int32]
+    /// A word's id and the word lists it is in (`WordFlags`): one lookup answers both.
+    struct Entry: Sendable {
+        var id: Int32
+        var flags: WordFlags
+    }
+    private let entries: [String: Entry]
 
-    init(_ ids: [String: Int32]) { self.ids = ids }
+    /// `flags` may name words no phrase has: they get id 0.
+    init(_ ids: [String: Int32], flags: [String: WordFlags] = [:]) {
+        var entries = ids.mapValues { Entry(id: $0, flags: []) }
+        for (w, f) in flags { entries[w, default: Entry(id: 0, flags: [])].flags.formUnion(f) }
+        self.entries = entries
+    }
 
     /// 0 for a word no phrase contains: a phrase with it is in no table.
-    func id(_ word: String) -> Int32 { ids[word] ?? 0 }
+    func id(_ word: String) -> Int32 { entries[word]?.id ?? 0 }
 
     func ids<S: Sequence>(_ words: S) -> [Int32] where S.Element == String { words.map(id) }
 
-    var count: Int { ids.count }
+    /// Ids and word-list bits of a sentence's lowercased words.
+    func lookup(_ words: [String]) -> (ids: [Int32], flags: [WordFlags]) {
+        var ids: [Int32] = []
+        var flags: [WordFlags] = []
+        ids.reserveCapacity(words.count)
+        flags.reserveCapacity(words.count)
+        for w in words {
+            let e = entries[w]
+            ids.append(e?.id ?? 0)
+            flags.append(e?.flags ?? [])
+        }
+        return (ids, flags)
+    }
 
     /// Numbers the words while the tables are built.
     struct Builder {
@@ -21,13 +43,39 @@ final class Vocabulary: Sendable {
         mutating func reserveCapacity(_ n: Int) { ids.reserveCapacity(n) }
 
         mutating func intern(_ words: [String]) -> [Int32] {
-            words.map { w in
-                if let id = ids[w] { return id }
-                let id = Int32(ids.count + 1)
-                precondition(id < PhraseKey.maxID, "Vocabulary: too many distinct words for PhraseKey")
-                ids[w] = id
-                return id
+            words.map { intern(word: $0) }
+        }
+
+        mutating func intern(word w: String) -> Int32 {
+            if let id = ids[w] { return id }
+            let id = Int32(ids.count + 1)
+            precondition(id < PhraseKey.maxID, "Vocabulary: too many distinct words for PhraseKey")
+            ids[w] = id
+            return id
+        }
+
+        /// `intern(Lexicon.phraseKey(name))` for a name given as UTF-8 bytes. Names of ASCII
+        /// letters and spaces (most of the gazetteer) take `phraseKey`'s shortcut here, each
+        /// word lowercased straight into a `String`; anything else goes through `phraseKey`.
+        mutating func intern(phraseBytes bytes: Slice<UnsafeBufferPointer<UInt8>>) -> [Int32] {
+            func isLetter(_ b: UInt8) -> Bool { (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) }
+            guard bytes.allSatisfy({ isLetter($0) || $0 == 0x20 }) else {
+                return intern(Lexicon.phraseKey(String(decoding: bytes, as: UTF8.self)))
             }
+            var out: [Int32] = []
+            var i = bytes.startIndex
+            while i < bytes.endIndex {
+                guard bytes[i] != 0x20 else { i += 1; continue }
+                var j = i
+                while j < bytes.endIndex, bytes[j] != 0x20 { j += 1 }
+                let word = String(unsafeUninitializedCapacity: j - i) { buffer in
+                    for k in i..<j { let b = bytes[k]; buffer[k - i] = b <= 0x5A ? b + 0x20 : b }
+                    return j - i
+                }
+                out.append(intern(word: word))
+                i = j
+            }
+            return out
         }
     }
 }
@@ -210,7 +258,7 @@ struct WordSet: Sendable, Sequence, Decodable, ExpressibleByArrayLiteral {
 /// before any phrase is compared, which is most of them.
 struct PhraseList: Sendable {
     let phrases: [[String]]
-    private let firstWords: WordSet
+    let firstWords: WordSet
     private let hasEmpty: Bool
 
     init(_ phrases: [[String]]) {
@@ -225,8 +273,19 @@ struct PhraseList: Sendable {
         return phrases.first { i + $0.count <= lower.count && lower[i..<(i + $0.count)].elementsEqual($0) }
     }
 
+    /// The same, when the caller knows whether `lower[i]` is one of `firstWords` (its `WordFlags`).
+    func match(_ lower: [String], at i: Int, startsPhrase: Bool) -> [String]? {
+        guard hasEmpty || (i < lower.count && startsPhrase) else { return nil }
+        return phrases.first { i + $0.count <= lower.count && lower[i..<(i + $0.count)].elementsEqual($0) }
+    }
+
     /// Whether any phrase occurs anywhere in `lower`.
     func occurs(in lower: [String]) -> Bool {
         lower.indices.contains { match(lower, at: $0) != nil }
+    }
+
+    /// The same, with each word's bits and the bit that marks this list's first words.
+    func occurs(in lower: [String], flags: [WordFlags], start: WordFlags) -> Bool {
+        lower.indices.contains { match(lower, at: $0, startsPhrase: flags[$0].contains(start)) != nil }
     }
 }

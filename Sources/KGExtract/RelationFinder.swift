@@ -12,6 +12,8 @@ struct RelationFinder {
     struct Context {
         let sentence: Sentence
         let lower: [String]
+        /// Each token's word lists (`AnalyzedDocument.flags`).
+        let flags: [WordFlags]
         let mentions: [ResolvedMention]
         var sources: [String] = []
         let evidence: Evidence
@@ -87,7 +89,7 @@ struct RelationFinder {
         var touchedOrder: [Relation.Key] = []
         for sentence in doc.sentences {
             let range = sentence.range
-            var ctx = Context(sentence: sentence, lower: doc.lower[sentence.index],
+            var ctx = Context(sentence: sentence, lower: doc.lower[sentence.index], flags: doc.flags[sentence.index],
                               mentions: resolved[sentence.index],
                               evidence: Evidence(doc: doc.id, start: range.lowerBound, end: range.upperBound,
                                                  text: doc.source.text(range)))
@@ -196,29 +198,30 @@ struct RelationFinder {
     func sources(_ ctx: Context, lastSpeaker: String?, lastSource: String?) -> [String] {
         var out: [String] = []
         let lower = ctx.lower
-        let rules = EventRules.shared
+        let flags = ctx.flags
         for (k, w) in lower.enumerated() {
             var source: ResolvedMention?
-            if let cue = lex.attributionCues.match(lower, at: k) {
+            let f = flags[k]
+            if let cue = lex.attributionCues.match(lower, at: k, startsPhrase: f.contains(.attributionCueStart)) {
                 source = ctx.firstAfter(k + cue.count, within: 4) { $0.type.isActor }
-            } else if w == "reads" || (Self.publishedParticiples.contains(w) && k + 1 < lower.count && lower[k + 1] == "by"
-                                       && lower[max(0, k - 3)..<k].contains(where: { Self.statementNouns.contains($0) })) {
+            } else if w == "reads" || (f.contains(.publishedParticiple) && k + 1 < lower.count && lower[k + 1] == "by"
+                                       && flags[max(0, k - 3)..<k].contains(where: { $0.contains(.statementNoun) })) {
                 // "…, reads the bulletin of X"; "in a statement released by X".
                 source = ctx.firstAfter(k + 1, within: 8) { $0.type.isActor }
-            } else if lex.speechVerbs.contains(w) {
+            } else if f.contains(.speechVerb) {
                 source = ctx.nearestBefore(k, within: 3) { $0.type.isActor }
                     ?? ctx.firstAfter(k + 1, within: 1) { $0.type.isActor }
                 if source == nil, k > 0 {
                     // "he told reporters": the person quoted last. "The statement notes": whoever
                     // the article cited last.
-                    if rules.speakerPronouns.contains(lower[k - 1]), let id = lastSpeaker, !out.contains(id) {
+                    if flags[k - 1].contains(.speakerPronoun), let id = lastSpeaker, !out.contains(id) {
                         out.append(id)
-                    } else if lower[max(0, k - 2)..<k].contains(where: { Self.statementNouns.contains($0) }) || (k == 1 && lower[0] == "it"),
+                    } else if flags[max(0, k - 2)..<k].contains(where: { $0.contains(.statementNoun) }) || (k == 1 && lower[0] == "it"),
                               let id = lastSource, !out.contains(id) {
                         out.append(id)
                     }
                 }
-            } else if rules.publishVerbs.contains(w), k + 1 < lower.count, lower[k + 1] != "by" {
+            } else if f.contains(.publishVerb), k + 1 < lower.count, lower[k + 1] != "by" {
                 source = ctx.nearestBefore(k, within: 3) { $0.type.isActor && $0.type != .place }
             }
             if let id = source?.id, !out.contains(id) { out.append(id) }

@@ -85,7 +85,10 @@ extension RelationFinder {
     func includedPlaces(_ ctx: Context) -> [Relation] {
         var out: [Relation] = []
         let lower = ctx.lower
-        for (k, w) in lower.enumerated() where ["including", "includes", "include"].contains(w) || (w == "such" && k + 1 < lower.count && lower[k + 1] == "as") {
+        // Asked of every word: the first byte ("i" of the three ASCII cue words) rules out most
+        // before the list is compared.
+        for (k, w) in lower.enumerated() where (w.utf8.first == UInt8(ascii: "i") && ["including", "includes", "include"].contains(w))
+            || (w == "such" && k + 1 < lower.count && lower[k + 1] == "as") {
             guard let whole = ctx.nearestBefore(k, within: 3, where: { $0.type == .state || $0.type == .place }),
                   whole.candidate.tokens.lowerBound >= 2, lower[whole.candidate.tokens.lowerBound - 1] == "of",
                   lex.placeCues.contains(String(lower[whole.candidate.tokens.lowerBound - 2].dropLast(lower[whole.candidate.tokens.lowerBound - 2].hasSuffix("s") ? 1 : 0)))

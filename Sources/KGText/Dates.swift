@@ -20,6 +20,7 @@ public struct DateMention: Sendable, Hashable {
 public struct DateFinder: Sendable {
     public let reference: DateLiteral?
     let words = DateWords.shared
+    let startFilter = DateWords.startFilter
 
     public init(reference: DateLiteral?) {
         self.reference = reference
@@ -53,6 +54,14 @@ public struct DateFinder: Sendable {
 
     /// Tries every pattern at token `i`; returns the mention and the index after it.
     private func match(_ tk: [Token], at i: Int) -> (DateMention, Int)? {
+        // Most tokens are words that start no date. A word token matches below only by its
+        // lowercased text (a month, weekday, relative day or period word) or, for ISO dates,
+        // by a leading digit; the filter rules out the rest before any lookup, and before the
+        // token is copied out of the array.
+        if tk[i].kind == .word, tk[i].text.utf8.first.map({ $0 < 0x30 || $0 > 0x39 }) ?? true,
+           startFilter.excludes(tk[i].lowercased) {
+            return nil
+        }
         func tok(_ k: Int) -> Token? { k < tk.count ? tk[k] : nil }
         func skipPeriod(_ k: Int) -> Int { tok(k)?.text == "." ? k + 1 : k }
         func skipComma(_ k: Int) -> Int { tok(k)?.text == "," ? k + 1 : k }

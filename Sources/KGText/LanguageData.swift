@@ -57,4 +57,10 @@ public struct DateWords: Decodable, Sendable {
         .sorted { ($0.0.count, $0.0.joined(separator: " ")) > ($1.0.count, $1.0.joined(separator: " ")) }
 
     public static let shared = ResourceLoader.decode(DateWords.self, named: "dates", in: .module)
+
+    /// Every word a date can begin with that is looked up by its lowercased text: months,
+    /// weekdays, relative days and the first words of relative periods. A word token the filter
+    /// excludes starts no date, and `DateFinder` skips it without a lookup in any of them.
+    public static let startFilter = WordFilter(Array(shared.months.keys) + Array(shared.weekdays.keys)
+                                               + Array(shared.relativeDays.keys) + Array(periodFirstWords))
 }

@@ -12,11 +12,16 @@ public struct Token: Sendable, Hashable {
     public let isCapitalized: Bool
 
     public init(start: Int, end: Int, text: String, kind: Kind) {
+        self.init(start: start, end: end, text: text, kind: kind, lowercased: text.lowercased())
+    }
+
+    /// With `lowercased` already made (the tokenizer lowercases ASCII words itself).
+    init(start: Int, end: Int, text: String, kind: Kind, lowercased: String) {
         self.start = start
         self.end = end
         self.text = text
         self.kind = kind
-        self.lowercased = text.lowercased()
+        self.lowercased = lowercased
         self.isCapitalized = kind == .word && (text.unicodeScalars.first?.isUppercaseScalar ?? false)
     }
 
@@ -36,6 +41,8 @@ public struct Token: Sendable, Hashable {
 public enum Tokenizer {
     public static func tokenize(_ text: [Unicode.Scalar], in range: Range<Int>) -> [Token] {
         var tokens: [Token] = []
+        // News prose runs about six scalars a token: growing the array step by step copied it.
+        tokens.reserveCapacity(range.count / 5 + 4)
         var i = range.lowerBound
         let end = range.upperBound
         func isAlnum(_ k: Int) -> Bool {
@@ -75,7 +82,7 @@ public enum Tokenizer {
             if j < end, text[j] == ".", isInitialism(text[i..<j]) { j += 1 }
             let word = SourceText.string(text[i..<j])
             let kind: Token.Kind = text[i..<j].allSatisfy({ isDigit($0) || $0 == "," || $0 == "." }) ? .number : .word
-            tokens.append(Token(start: i, end: j, text: word, kind: kind))
+            tokens.append(Token(start: i, end: j, text: word, kind: kind, lowercased: asciiLowercased(text[i..<j], word)))
             // The possessive marker.
             if j + 1 < end, isApostrophe(text[j]), text[j + 1] == "s" || text[j + 1] == "S", !isAlnum(j + 2) {
                 tokens.append(Token(start: j, end: j + 2, text: SourceText.string(text[j..<(j + 2)]), kind: .punctuation))
@@ -84,6 +91,24 @@ public enum Tokenizer {
             i = j
         }
         return tokens
+    }
+
+    /// `word.lowercased()`, without the call for ASCII words (most of them): a word with no
+    /// capital is its own lowercase, and ASCII lowercasing is A-Z to a-z.
+    static func asciiLowercased(_ scalars: ArraySlice<Unicode.Scalar>, _ word: String) -> String {
+        var upper = 0
+        for c in scalars {
+            guard c.value < 0x80 else { return word.lowercased() }
+            if c.value >= 0x41 && c.value <= 0x5A { upper += 1 }
+        }
+        guard upper > 0 else { return word }
+        return String(unsafeUninitializedCapacity: scalars.count) { buffer in
+            for (n, c) in scalars.enumerated() {
+                let v = UInt8(truncatingIfNeeded: c.value)
+                buffer[n] = v >= 0x41 && v <= 0x5A ? v + 0x20 : v
+            }
+            return scalars.count
+        }
     }
 
     static func isWordScalar(_ c: Unicode.Scalar) -> Bool {

@@ -1,0 +1,52 @@
+/// The word lists a token belongs to, as bits. They are found with the token's word id, in the
+/// same dictionary lookup, once per document (`AnalyzedDocument.flags`); rules asked at every
+/// token then test a bit where `WordSet.contains` read the list through the lexicon and hashed
+/// the word. Only lists asked of a lowercased token at every position have a bit: the rest are
+/// asked rarely and stay `WordSet`s.
+struct WordFlags: OptionSet, Sendable {
+    let rawValue: UInt32
+
+    static let speechVerb = WordFlags(rawValue: 1 << 0)
+    static let accuseWord = WordFlags(rawValue: 1 << 1)
+    static let denyWord = WordFlags(rawValue: 1 << 2)
+    static let deployWord = WordFlags(rawValue: 1 << 3)
+    static let aidWord = WordFlags(rawValue: 1 << 4)
+    static let claimDeterminer = WordFlags(rawValue: 1 << 5)
+    static let publishedParticiple = WordFlags(rawValue: 1 << 6)
+    static let publishVerb = WordFlags(rawValue: 1 << 7)
+    static let statementNoun = WordFlags(rawValue: 1 << 8)
+    static let speakerPronoun = WordFlags(rawValue: 1 << 9)
+    /// First words of force nouns and ministry functions (`Lexicon.unitFirstWords`).
+    static let unitFirstWord = WordFlags(rawValue: 1 << 10)
+    /// First words of the phrases of `Lexicon.attributionCues`.
+    static let attributionCueStart = WordFlags(rawValue: 1 << 11)
+    /// First words of the phrases of `EventRules.interviewList`.
+    static let interviewStart = WordFlags(rawValue: 1 << 12)
+    /// First words of the phrases of `EventRules.consequenceList`.
+    static let consequenceStart = WordFlags(rawValue: 1 << 13)
+
+    /// Word → its bits, from the lists as the lexicon and the rules hold them. Membership is
+    /// a `String` dictionary key, so equality is the same canonical equivalence `WordSet` uses.
+    static func table(raw: Lexicon.Raw, unitFirstWords: WordSet, attributionCues: PhraseList) -> [String: WordFlags] {
+        var out: [String: WordFlags] = [:]
+        func mark<S: Sequence>(_ words: S, _ flag: WordFlags) where S.Element == String {
+            for w in words { out[w, default: []].insert(flag) }
+        }
+        let rules = EventRules.shared
+        mark(raw.speechVerbs, .speechVerb)
+        mark(raw.accuseWords, .accuseWord)
+        mark(raw.denyWords, .denyWord)
+        mark(raw.deployWords, .deployWord)
+        mark(raw.aidWords, .aidWord)
+        mark(RelationFinder.claimDeterminers, .claimDeterminer)
+        mark(RelationFinder.publishedParticiples, .publishedParticiple)
+        mark(rules.publishVerbs, .publishVerb)
+        mark(RelationFinder.statementNouns, .statementNoun)
+        mark(rules.speakerPronouns, .speakerPronoun)
+        mark(unitFirstWords, .unitFirstWord)
+        mark(attributionCues.firstWords, .attributionCueStart)
+        mark(EventRules.interviewList.firstWords, .interviewStart)
+        mark(EventRules.consequenceList.firstWords, .consequenceStart)
+        return out
+    }
+}
