@@ -175,9 +175,7 @@ struct EventFinder {
     /// report told elsewhere (the statement is its own trigger); it is not a new report.
     private func isPassiveReport(_ cls: EventLexicon.EventClass, _ i: Int, _ lower: [String]) -> Bool {
         guard lex.statementKinds.contains(cls.name) || cls.name == "report", lower[i].hasSuffix("ed") else { return false }
-        var v = i - 1
-        while v >= 0, lower[v].hasSuffix("ly") { v -= 1 }
-        return v >= 0 && rules.passiveAuxiliaries.contains(lower[v])
+        return rules.passiveAuxiliaries.contains(EventRules.auxiliary(before: i, lower))
     }
 
     /// "raid in Yekaterinburg", "attack on Berdzor", "statement": the trigger and, when a

@@ -101,6 +101,14 @@ struct EventRules: Decodable, Sendable {
     static let interviewList = PhraseList(interviewPhrases)
     static let consequenceList = PhraseList(consequencePhrases)
 
+    /// The word before token `i`, past "-ly" adverbs ("has reportedly set up" → "has"), or "".
+    /// A verb's auxiliary stands there: it tells a verb from a noun and a passive from an active.
+    static func auxiliary(before i: Int, _ lower: [String]) -> String {
+        var v = i - 1
+        while v >= 0, lower[v].hasSuffix("ly") { v -= 1 }
+        return v >= 0 ? lower[v] : ""
+    }
+
     /// Whether a sentence is site navigation ("Related article: …", "Read more: …"): it opens
     /// with one of the openers followed by a colon.
     static func isBoilerplate(_ lower: [String]) -> Bool {

@@ -30,6 +30,7 @@ extension RelationFinder {
             return nearest(k, is: t)
         }
         let quoted = quotedTokens(ctx)
+        let fronted = frontedPlace(ctx)
         for e in ctx.mentions where e.type == .event {
             let t = e.candidate.tokens.lowerBound
             // What is said inside a quotation is the quote's content, not the speech event's
@@ -38,9 +39,7 @@ extension RelationFinder {
             let end = e.candidate.tokens.upperBound
             // A trigger after an auxiliary is a verb ("has reportedly set up", "is expanding"); a
             // participle after a passive one is passive ("were detained").
-            var v = t - 1
-            while v >= 0, lower[v].hasSuffix("ly") { v -= 1 }
-            let aux = v >= 0 ? lower[v] : ""
+            let aux = EventRules.auxiliary(before: t, lower)
             let isVerb = lower[t].hasSuffix("ed") || rules.auxiliaries.contains(aux)
             let passive = isVerb && rules.passiveAuxiliaries.contains(aux) && !lower[t].hasSuffix("ing")
             let kind = e.candidate.eventClass?.name ?? ""
@@ -238,7 +237,7 @@ extension RelationFinder {
             }
             // "In the city of Khankendi, the headquarters has been deployed in Nagorno-Karabakh":
             // a place that opens the sentence is where the main clause's event happens too.
-            if let fronted = frontedPlace(ctx), fronted.id != place?.id,
+            if let fronted, fronted.id != place?.id,
                allTriggers.first(where: { $0 > fronted.candidate.tokens.upperBound }) == t {
                 out.append(relation(e.id, .hasPlace, fronted.id, ctx))
             }
