@@ -92,7 +92,8 @@ public enum GraphJSON {
 
         // MARK: JSON
 
-        /// Keys are written through `key`, which puts the separator before all but the first.
+        /// Keys are written through `key` or `dataKey`, which put the separator before all but
+        /// the first.
         private var first = [Bool]()
 
         mutating func object(_ body: (inout Writer) -> Void) {
@@ -109,7 +110,23 @@ public enum GraphJSON {
             out.append(UInt8(ascii: "}"))
         }
 
-        mutating func key(_ k: String) {
+        /// A key from the data (attribute names), escaped as any string.
+        mutating func dataKey(_ k: String) {
+            separate()
+            string(k)
+            colon()
+        }
+
+        /// The model's own keys: plain ASCII names that need no escaping, copied as they are.
+        mutating func key(_ k: StaticString) {
+            separate()
+            out.append(UInt8(ascii: "\""))
+            raw(k)
+            out.append(UInt8(ascii: "\""))
+            colon()
+        }
+
+        private mutating func separate() {
             if first[first.count - 1] {
                 first[first.count - 1] = false
             } else {
@@ -117,8 +134,13 @@ public enum GraphJSON {
                 out.append(UInt8(ascii: "\n"))
             }
             writeIndent()
-            string(k)
-            out.append(contentsOf: [0x20, UInt8(ascii: ":"), 0x20])
+        }
+
+        /// Byte by byte: an array literal here allocated once per key written.
+        private mutating func colon() {
+            out.append(0x20)
+            out.append(UInt8(ascii: ":"))
+            out.append(0x20)
         }
 
         mutating func array<T>(_ items: [T], _ element: (inout Writer, T) -> Void) {
@@ -143,7 +165,7 @@ public enum GraphJSON {
         mutating func dictionary(_ d: [String: String]) {
             let sorted = d.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
             object {
-                for (k, v) in sorted { $0.key(k); $0.string(v) }
+                for (k, v) in sorted { $0.dataKey(k); $0.string(v) }
             }
         }
 
@@ -182,7 +204,7 @@ public enum GraphJSON {
         }
 
         private mutating func writeIndent() {
-            for _ in 0..<indent { out.append(0x20); out.append(0x20) }
+            out.append(contentsOf: repeatElement(0x20, count: 2 * indent))
         }
     }
 }
