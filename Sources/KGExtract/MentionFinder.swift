@@ -86,8 +86,11 @@ struct MentionFinder {
             if let state = lex.demonyms[ids: key] {
                 return (state, isPossessive(i + n) ? i + n + 1 : i + n)
             }
-            if case .state(let s)? = lex.gazetteer[ids: key] { return (s, isPossessive(i + n) ? i + n + 1 : i + n) }
-            if case .seat(let s)? = lex.gazetteer[ids: key] { return (s, isPossessive(i + n) ? i + n + 1 : i + n) }
+            // One lookup for both kinds: each costs a hash of the key.
+            switch lex.gazetteer[ids: key] {
+            case .state(let s)?, .seat(let s)?: return (s, isPossessive(i + n) ? i + n + 1 : i + n)
+            default: break
+            }
         }
         return nil
     }

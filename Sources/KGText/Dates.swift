@@ -54,11 +54,11 @@ public struct DateFinder: Sendable {
 
     /// Tries every pattern at token `i`; returns the mention and the index after it.
     private func match(_ tk: [Token], at i: Int) -> (DateMention, Int)? {
-        // Most tokens are words that start no date. A word token matches below only by its
-        // lowercased text (a month, weekday, relative day or period word) or, for ISO dates,
-        // by a leading digit; the filter rules out the rest before any lookup, and before the
-        // token is copied out of the array.
-        if tk[i].kind == .word, tk[i].text.utf8.first.map({ $0 < 0x30 || $0 > 0x39 }) ?? true,
+        // Most tokens are words or punctuation that start no date. Such a token matches below
+        // only by its lowercased text (a month, weekday, relative day or period word) or, for
+        // ISO dates, by a leading digit; only number tokens match otherwise. The filter rules
+        // out the rest before any lookup, and before the token is copied out of the array.
+        if tk[i].kind != .number, tk[i].text.utf8.first.map({ $0 < 0x30 || $0 > 0x39 }) ?? true,
            startFilter.excludes(tk[i].lowercased) {
             return nil
         }
