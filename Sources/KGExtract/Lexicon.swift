@@ -53,18 +53,52 @@ final class Lexicon: Sendable {
         /// Splits on bytes, not Characters: grapheme breaking over a megabyte costs more than
         /// everything else the extractor does at start-up. Names are numbered from their bytes
         /// (`Vocabulary.Builder.intern(phraseBytes:)`): making each alias a `String` and then
-        /// `[String]` words cost more than the rest of the parsing.
+        /// `[String]` words cost more than the rest of the parsing. Fields are found by index,
+        /// not `split` into arrays: growing those arrays field by field, row by row, was most of
+        /// what was left.
         static func parse(_ tsv: String, into words: inout Vocabulary.Builder) -> [Place] {
             var rows: [Place] = []
             var text = tsv
             text.withUTF8 { bytes in
-                for line in bytes.split(separator: UInt8(ascii: "\n")) where line.first != UInt8(ascii: "#") {
-                    let f = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
-                    guard f.count >= 4 else { continue }
-                    let aliases = f.count > 4 ? f[4].split(separator: UInt8(ascii: "|")).map { words.intern(phraseBytes: $0) } : []
-                    rows.append(Place(isCity: f[0].elementsEqual("city".utf8), name: String(decoding: f[1], as: UTF8.self),
-                                      country: String(decoding: f[2], as: UTF8.self), key: words.intern(phraseBytes: f[1]),
-                                      aliases: aliases))
+                let tab = UInt8(ascii: "\t"), bar = UInt8(ascii: "|")
+                var start = 0
+                while start < bytes.count {
+                    var end = start
+                    while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+                    let line = start..<end
+                    start = end + 1
+                    // Empty lines and comments, as `split` omitting empty lines skipped them.
+                    guard !line.isEmpty, bytes[line.lowerBound] != UInt8(ascii: "#") else { continue }
+                    func fieldEnd(_ from: Int) -> Int {
+                        var k = from
+                        while k < line.upperBound, bytes[k] != tab { k += 1 }
+                        return k
+                    }
+                    // Type, name, country, (unused) and aliases; a row needs the first four.
+                    let e0 = fieldEnd(line.lowerBound)
+                    guard e0 < line.upperBound else { continue }
+                    let e1 = fieldEnd(e0 + 1)
+                    guard e1 < line.upperBound else { continue }
+                    let e2 = fieldEnd(e1 + 1)
+                    guard e2 < line.upperBound else { continue }
+                    let e3 = fieldEnd(e2 + 1)
+                    var aliases: [[Int32]] = []
+                    if e3 < line.upperBound {
+                        // Aliases split on "|", empty ones skipped, numbered in order.
+                        let list = (e3 + 1)..<fieldEnd(e3 + 1)
+                        var a = list.lowerBound
+                        while a < list.upperBound {
+                            var b = a
+                            while b < list.upperBound, bytes[b] != bar { b += 1 }
+                            if b > a { aliases.append(words.intern(phraseBytes: bytes[a..<b])) }
+                            a = b + 1
+                        }
+                    }
+                    let name = bytes[(e0 + 1)..<e1]
+                    rows.append(Place(isCity: bytes[line.lowerBound..<e0].elementsEqual("city".utf8),
+                                      name: String(decoding: name, as: UTF8.self),
+                                      country: String(decoding: bytes[(e1 + 1)..<e2], as: UTF8.self),
+                                      key: words.intern(phraseBytes: name), aliases: aliases))
                 }
             }
             return rows

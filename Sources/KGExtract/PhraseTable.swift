@@ -59,10 +59,15 @@ final class Vocabulary: Sendable {
         /// word lowercased straight into a `String`; anything else goes through `phraseKey`.
         mutating func intern(phraseBytes bytes: Slice<UnsafeBufferPointer<UInt8>>) -> [Int32] {
             func isLetter(_ b: UInt8) -> Bool { (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) }
-            guard bytes.allSatisfy({ isLetter($0) || $0 == 0x20 }) else {
-                return intern(Lexicon.phraseKey(String(decoding: bytes, as: UTF8.self)))
+            var spaces = 0
+            for b in bytes where !isLetter(b) {
+                guard b == 0x20 else { return intern(Lexicon.phraseKey(String(decoding: bytes, as: UTF8.self))) }
+                spaces += 1
             }
+            // Room for every word at once: growing the array word by word reallocated it for
+            // most multiword names.
             var out: [Int32] = []
+            out.reserveCapacity(spaces + 1)
             var i = bytes.startIndex
             while i < bytes.endIndex {
                 guard bytes[i] != 0x20 else { i += 1; continue }
