@@ -95,8 +95,9 @@ struct EventRules: Decodable, Sendable {
     static let snapshotPhrases = shared.snapshotCues.map(Lexicon.phraseKey)
     /// Class → the first class of its merge family.
     static let familyOf = Dictionary(shared.mergeFamilies.flatMap { f in f.map { ($0, f[0]) } }, uniquingKeysWith: { a, _ in a })
-    static let originPhrases = shared.originCues.map(Lexicon.phraseKey).sorted { $0.count > $1.count }
-    static let directionPhrases = shared.directionCues.map(Lexicon.phraseKey).sorted { $0.count > $1.count }
+    static let originList = PhraseList(shared.originCues.map(Lexicon.phraseKey).sorted { $0.count > $1.count })
+    static let directionList = PhraseList(shared.directionCues.map(Lexicon.phraseKey).sorted { $0.count > $1.count })
+    static let listCueList = PhraseList(listPhrases)
     /// The lists matched at every token, with a cheap test for words that start none.
     static let interviewList = PhraseList(interviewPhrases)
     static let consequenceList = PhraseList(consequencePhrases)

@@ -76,7 +76,7 @@ extension RelationFinder {
             // "the shooting came from illegal Armenian armed groups": where fire comes from is who fired.
             let assault = e.candidate.eventClass?.cameo.map(rules.directedRoots.contains) ?? false
             if agents.isEmpty, assault,
-               let cue = EventRules.originPhrases.first(where: { end + $0.count <= lower.count && lower[end..<(end + $0.count)].elementsEqual($0) }),
+               let cue = EventRules.originList.match(lower, at: end),
                let a = ctx.firstAfter(end + cue.count, within: 4, where: { actor($0) && $0.type != .place }) {
                 agents = [a]
             }
@@ -174,7 +174,7 @@ extension RelationFinder {
             // heads is its target, and also where it takes place.
             var directional = false
             if target == nil, let root = e.candidate.eventClass?.cameo, rules.directedRoots.contains(root),
-               let cue = EventRules.directionPhrases.first(where: { end + $0.count <= lower.count && lower[end..<(end + $0.count)].elementsEqual($0) }),
+               let cue = EventRules.directionList.match(lower, at: end),
                let goal = ctx.firstAfter(end + cue.count, within: 3, where: { $0.type != .event && $0.type != .person && $0.type != .official }) {
                 target = goal
                 directional = true
@@ -335,7 +335,7 @@ extension RelationFinder {
             while k < lower.count, [",", "and", "or"].contains(lower[k]) { k += 1 }
         } else {
             if k < lower.count, lower[k] == "," { k += 1 }
-            guard let c = cues.first(where: { k + $0.count <= lower.count && lower[k..<(k + $0.count)].elementsEqual($0) }) else {
+            guard let c = EventRules.listCueList.match(lower, at: k) else {
                 return []
             }
             k += c.count

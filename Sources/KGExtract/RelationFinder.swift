@@ -122,24 +122,26 @@ struct RelationFinder {
             found += gazetteerLocations(ctx, namedStates: namedStates, done: &located)
             found += events(ctx)
             found += interactions(ctx, accusers: &accusers, deniers: &deniers)
+            // This sentence's statements, demands, letters and other speech events.
+            let speeches = Set(ctx.mentions.filter { lex.statementKinds.contains($0.candidate.eventClass?.name ?? "") }.map(\.id))
             // "The Foreign Ministry demanded …. The statement notes …": the author of the last
             // statement, demand or letter is whom "the statement" speaks for.
             if let author = found.last(where: { r in
-                r.predicate == .hasAgent && ctx.mentions.contains { $0.id == r.subject && lex.statementKinds.contains($0.candidate.eventClass?.name ?? "") }
+                r.predicate == .hasAgent && speeches.contains(r.subject)
             })?.object.entityID {
                 lastSource = author
             }
             // "At an Oct. 27 briefing, X said …": the day a speech was given, to date the next
             // sentence's quotation.
             if let day = found.last(where: { r in
-                r.predicate == .hasDate && ctx.mentions.contains { $0.id == r.subject && lex.statementKinds.contains($0.candidate.eventClass?.name ?? "") }
+                r.predicate == .hasDate && speeches.contains(r.subject)
             }), case .date(let d) = day.object, d.day != nil {
                 lastSpeechDay = (sentence.index, d)
             }
             // A speech event's own circumstances (its date, its place) are the article's report of
             // the speech, not something the speaker claims.
             let speechAgents = Dictionary(grouping: found.filter { r in
-                r.predicate == .hasAgent && ctx.mentions.contains { $0.id == r.subject && lex.statementKinds.contains($0.candidate.eventClass?.name ?? "") }
+                r.predicate == .hasAgent && speeches.contains(r.subject)
             }, by: \.subject).mapValues { Set($0.compactMap(\.object.entityID)) }
             for var r in found {
                 if touched.insert(r.key).inserted { touchedOrder.append(r.key) }
@@ -228,6 +230,7 @@ struct RelationFinder {
         }
         // "Azernews reports, citing Ukraine's intelligence": the outlet relays the speaker; it is
         // the provenance, not who makes the claim.
+        guard out.count > 1 else { return out }
         let media = Set(ctx.mentions.filter { lex.mediaKeys.contains($0.candidate.key) }.map(\.id))
         if out.contains(where: { !media.contains($0) }) { out.removeAll { media.contains($0) } }
         return out
