@@ -47,12 +47,15 @@ final class Vocabulary: Sendable {
         }
 
         mutating func intern(word w: String) -> Int32 {
-            if let id = ids[w] { return id }
-            let id = Int32(ids.count + 1)
-            precondition(id < PhraseKey.maxID, "Vocabulary: too many distinct words for PhraseKey")
-            ids[w] = id
+            // One probe: the defaulted subscript, passed inout, inserts `next` when the word is
+            // new. Reading and then setting hashed each new word twice, 50,000 times at start-up.
+            let next = Int32(ids.count + 1)
+            let id = Self.read(&ids[w, default: next])
+            if id == next { precondition(id < PhraseKey.maxID, "Vocabulary: too many distinct words for PhraseKey") }
             return id
         }
+
+        private static func read(_ id: inout Int32) -> Int32 { id }
 
         /// `intern(Lexicon.phraseKey(name))` for a name given as UTF-8 bytes. Names of ASCII
         /// letters and spaces (most of the gazetteer) take `phraseKey`'s shortcut here, each
@@ -60,7 +63,17 @@ final class Vocabulary: Sendable {
         mutating func intern(phraseBytes bytes: Slice<UnsafeBufferPointer<UInt8>>) -> [Int32] {
             func isLetter(_ b: UInt8) -> Bool { (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) }
             var spaces = 0
-            for b in bytes where !isLetter(b) {
+            // A while loop, not `bytes.indices`: that generic getter was not specialized and cost
+            // a thousand instructions a name.
+            var k = bytes.startIndex
+            while k < bytes.endIndex {
+                defer { k += 1 }
+                let b = bytes[k]
+                if isLetter(b) { continue }
+                // A hyphen between two letters is inside a word for the tokenizer too
+                // ("Ivano-Frankivsk"): 3,000 gazetteer names take the shortcut with it.
+                if b == 0x2D, k > bytes.startIndex, k + 1 < bytes.endIndex,
+                   isLetter(bytes[k - 1]), isLetter(bytes[k + 1]) { continue }
                 guard b == 0x20 else { return intern(Lexicon.phraseKey(String(decoding: bytes, as: UTF8.self))) }
                 spaces += 1
             }
@@ -74,7 +87,7 @@ final class Vocabulary: Sendable {
                 var j = i
                 while j < bytes.endIndex, bytes[j] != 0x20 { j += 1 }
                 let word = String(unsafeUninitializedCapacity: j - i) { buffer in
-                    for k in i..<j { let b = bytes[k]; buffer[k - i] = b <= 0x5A ? b + 0x20 : b }
+                    for k in i..<j { let b = bytes[k]; buffer[k - i] = b >= 0x41 && b <= 0x5A ? b + 0x20 : b }
                     return j - i
                 }
                 out.append(intern(word: word))
@@ -92,6 +105,15 @@ struct PhraseKey: Hashable, Sendable {
     static let maxWords = 9
     static let maxID: Int32 = (1 << 21) - 1
     private var a: UInt64 = 0, b: UInt64 = 0, c: UInt64 = 0
+
+    static func == (l: PhraseKey, r: PhraseKey) -> Bool { l.a == r.a && l.b == r.b && l.c == r.c }
+
+    /// One word of the hasher instead of three: `b` and `c` are zero for phrases of up to
+    /// three words (nearly all), and SipHash cost grows with the bytes fed. Equal keys still
+    /// hash equally; equality compares all three.
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(a &+ (b &* 0x9E37_79B9_7F4A_7C15) &+ (c &* 0xC2B2_AE3D_27D4_EB4F))
+    }
 
     /// Nil when a word is unknown (id 0) or the phrase is too long to pack.
     init?<C: Collection>(_ ids: C) where C.Element == Int32 {
@@ -119,28 +141,34 @@ struct PhraseTable<Value: Sendable>: Sendable {
     /// The most words a phrase has.
     let longest: Int
     /// First word id → the most words a phrase starting with it has (0: none starts with it).
-    private let longestFrom: [Int32: Int]
+    /// An array indexed by id, not a dictionary: it is asked at every token of every sentence,
+    /// and word ids are dense from 1.
+    private let longestFrom: [UInt8]
 
     /// A table filled phrase by phrase, as a dictionary would be.
     struct Builder {
         fileprivate var packed: [PhraseKey: Value] = [:]
         fileprivate var long: [[Int32]: Value] = [:]
         fileprivate var longest = 0
-        fileprivate var longestFrom: [Int32: Int] = [:]
+        fileprivate var longestFrom: [UInt8] = []
 
         /// Growing a table of 100,000 phrases step by step rehashes it a dozen times.
         mutating func reserveCapacity(_ n: Int) {
             packed.reserveCapacity(n)
-            longestFrom.reserveCapacity(n)
         }
 
         subscript(ids: [Int32]) -> Value? {
             get { PhraseKey(ids).map { packed[$0] } ?? long[ids] }
             set {
                 if let key = PhraseKey(ids) { packed[key] = newValue } else { long[ids] = newValue }
-                guard newValue != nil, let first = ids.first else { return }
+                guard newValue != nil, let first = ids.first, first > 0 else { return }
                 longest = max(longest, ids.count)
-                longestFrom[first] = max(longestFrom[first] ?? 0, ids.count)
+                let f = Int(first)
+                if f >= longestFrom.count {
+                    longestFrom.append(contentsOf: repeatElement(0, count: max(f + 1, longestFrom.count * 2) - longestFrom.count))
+                }
+                // A phrase of more than 255 words does not occur; the cap only keeps the byte.
+                longestFrom[f] = max(longestFrom[f], UInt8(min(ids.count, 255)))
             }
         }
     }
@@ -198,7 +226,7 @@ struct PhraseTable<Value: Sendable>: Sendable {
     }
 
     /// The most words a phrase starting with this word has; 0 when none does.
-    func longest(from id: Int32) -> Int { id > 0 ? longestFrom[id] ?? 0 : 0 }
+    func longest(from id: Int32) -> Int { id > 0 && Int(id) < longestFrom.count ? Int(longestFrom[Int(id)]) : 0 }
 }
 
 /// A set of words for `contains`, as the word lists of the lexicon and the rules use it: most
