@@ -69,7 +69,8 @@ extension MentionFinder {
         // An ordinal opens a numbered unit: "102nd Russian military base".
         var start = i
         var ordinal: String?
-        if let first = tokens[i].text.unicodeScalars.first, ("0"..."9").contains(first),
+        // The first byte answers "starts with an ASCII digit" without decoding a scalar.
+        if let first = tokens[i].text.utf8.first, first >= 0x30, first <= 0x39,
            ["st", "nd", "rd", "th"].contains(where: { tokens[i].lowercased.hasSuffix($0) }) {
             ordinal = tokens[i].text
             start = i + 1
@@ -141,14 +142,14 @@ extension MentionFinder {
                 // never the verbs and articles of a clause ("Russia has a base").
                 lowercaseRun += 1
                 if lowercaseRun > 2 || MentionFinder.clauseWords.contains(lower[j]) || lex.speechVerbs.contains(lower[j])
-                    || lex.actorVerbs.contains(lower[j]) || lex.triggers[id: ids[j]] != nil { break }
+                    || lex.actorVerbs.contains(lower[j]) || lex.triggers.single(ids[j]) != nil { break }
             }
             let head = lower[j]
             let isAgency = lex.agencyHeads.contains(head)
             // A lowercase head ("Valdai discussion club") only follows an unknown proper name; after
             // a state it is ordinary prose ("Armenia several times").
             // Lowercase "news" or "media" describes the name before it ("Ukrainska Pravda news site").
-            let headAllowed = t.isCapitalized || (lex.gazetteer[id: ids[i]] == nil && lex.demonyms[id: ids[i]] == nil
+            let headAllowed = t.isCapitalized || (lex.gazetteer.single(ids[i]) == nil && lex.demonyms.single(ids[i]) == nil
                                                   && !["news", "media", "times", "post", "agency", "television", "tv", "radio"].contains(head))
             if (isAgency || lex.organizationHeads.contains(head)), j > i, headAllowed {
                 let r = i..<(j + 1)

@@ -74,19 +74,19 @@ struct MentionFinder {
         // Only a capitalized word opens a qualifier (every path below returned nil otherwise):
         // asked first, it spares the two table lookups for most words.
         guard i < tokens.count, tokens[i].isCapitalized else { return nil }
-        // No name of more words than the longest starting with this word: most lookups skipped.
-        let longest = max(lex.demonyms.longest(from: ids[i]), lex.gazetteer.longest(from: ids[i]))
-        for n in stride(from: min(3, tokens.count - i), through: 1, by: -1) {
-            if n > longest, n > 1 {
-                guard tokens[i].isCapitalized else { return nil }
-                continue
-            }
+        // No name of more words than the longest starting with this word, in each table: most
+        // capitalized words (people's names) start none, and are answered without a key.
+        let demonymLongest = lex.demonyms.longest(from: ids[i])
+        let gazetteerLongest = lex.gazetteer.longest(from: ids[i])
+        let longest = max(demonymLongest, gazetteerLongest)
+        guard longest > 0 else { return nil }
+        for n in stride(from: min(3, tokens.count - i, longest), through: 1, by: -1) {
             let key = ids[i..<(i + n)]
-            guard tokens[i].isCapitalized else { return nil }
-            if let state = lex.demonyms[ids: key] {
+            if n <= demonymLongest, let state = lex.demonyms[ids: key] {
                 return (state, isPossessive(i + n) ? i + n + 1 : i + n)
             }
             // One lookup for both kinds: each costs a hash of the key.
+            guard n <= gazetteerLongest else { continue }
             switch lex.gazetteer[ids: key] {
             case .state(let s)?, .seat(let s)?: return (s, isPossessive(i + n) ? i + n + 1 : i + n)
             default: break
@@ -137,7 +137,7 @@ struct MentionFinder {
             break
         }
         // "Moscow-brokered", "Armenia-backed": the state inside a hyphenated word.
-        if out.isEmpty, tokens[i].text.utf8.contains(UInt8(ascii: "-")), tokens[i].text.contains("-" as Character),
+        if out.isEmpty, utf8Contains(tokens[i].text, UInt8(ascii: "-")), tokens[i].text.contains("-" as Character),
            let head = tokens[i].text.split(separator: "-").first,
            let kind = lex.gazetteer[[head.lowercased()]] {
             var state: String?
@@ -163,7 +163,7 @@ struct MentionFinder {
     func isNameNeighbour(_ k: Int) -> Bool {
         guard k >= 0, k < tokens.count, tokens[k].kind == .word, tokens[k].isCapitalized,
               !lex.notPersonNames.contains(tokens[k].text) else { return false }
-        return lex.gazetteer[id: ids[k]] == nil && lex.demonyms[id: ids[k]] == nil
+        return lex.gazetteer.single(ids[k]) == nil && lex.demonyms.single(ids[k]) == nil
     }
 
     // MARK: Metonymy
@@ -205,17 +205,18 @@ struct MentionFinder {
 
     /// Longest span first; on equal length the higher priority; ties keep the earlier proposal.
     func resolveOverlaps(_ proposals: [Candidate]) -> [Candidate] {
-        let ordered = proposals.enumerated().sorted { a, b in
-            let la = a.element.end - a.element.start, lb = b.element.end - b.element.start
+        // Positions are sorted, not candidates: moving candidates retained and released each.
+        let ordered = proposals.indices.sorted { a, b in
+            let la = proposals[a].end - proposals[a].start, lb = proposals[b].end - proposals[b].start
             if la != lb { return la > lb }
-            if a.element.priority != b.element.priority { return a.element.priority > b.element.priority }
-            return a.offset < b.offset
+            if proposals[a].priority != proposals[b].priority { return proposals[a].priority > proposals[b].priority }
+            return a < b
         }
         var taken = [Bool](repeating: false, count: tokens.count)
         var chosen: [Candidate] = []
-        for (_, c) in ordered where !c.tokens.contains(where: { taken[$0] }) {
-            for t in c.tokens { taken[t] = true }
-            chosen.append(c)
+        for k in ordered where !proposals[k].tokens.contains(where: { taken[$0] }) {
+            for t in proposals[k].tokens { taken[t] = true }
+            chosen.append(proposals[k])
         }
         return chosen
     }

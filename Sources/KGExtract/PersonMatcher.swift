@@ -25,10 +25,12 @@ extension MentionFinder {
     func nameTokens(at i: Int, max: Int = 4) -> Range<Int>? {
         var j = i
         while j < tokens.count, j - i < max, tokens[j].kind == .word, tokens[j].isCapitalized,
-              !lex.notPersonNames.contains(tokens[j].text), lex.demonyms[id: ids[j]] == nil,
+              !lex.notPersonNames.contains(tokens[j].text), lex.demonyms.single(ids[j]) == nil,
               tokens[j].end - tokens[j].start > 1 {  // its scalar count, without walking the text
-            if case .state? = lex.gazetteer[id: ids[j]] { break }
-            if case .organization? = lex.gazetteer[id: ids[j]] { break }
+            // One gazetteer lookup for both kinds that end a name.
+            let kind = lex.gazetteer.single(ids[j])
+            if case .state? = kind { break }
+            if case .organization? = kind { break }
             j += 1
         }
         return j > i ? i..<j : nil
@@ -73,23 +75,30 @@ extension MentionFinder {
             for t in c.titleTokens ?? 0..<0 { taken[t] = true }
         }
         // A headline in Title Case capitalizes every word; its capitals say nothing about names.
-        let words = tokens.filter { $0.kind == .word && $0.end - $0.start > 3 }  // scalars, as offsets count them
-        let isHeadline = words.count >= 4 && words.filter(\.isCapitalized).count * 10 >= words.count * 7
+        // Counted, not filtered into an array of tokens: that copy cost more than the rest.
+        var longWords = 0, capitalizedWords = 0
+        for k in tokens.indices where tokens[k].kind == .word && tokens[k].end - tokens[k].start > 3 {  // scalars, as offsets count them
+            longWords += 1
+            if tokens[k].isCapitalized { capitalizedWords += 1 }
+        }
+        let isHeadline = longWords >= 4 && capitalizedWords * 10 >= longWords * 7
         var out: [Candidate] = []
         var i = 0
         while i < tokens.count {
             defer { i += 1 }
-            guard !taken[i], tokens[i].kind == .word, !isHeadline || isDomain(tokens[i].text) else { continue }
-            if isDomain(tokens[i].text) {
+            guard !taken[i], tokens[i].kind == .word else { continue }
+            let domain = isDomain(tokens[i].text)
+            guard !isHeadline || domain else { continue }
+            if domain {
                 out.append(make(i..<(i + 1), .organization, key: "org:" + normalizeKey(tokens[i].text),
                                 name: tokens[i].text, priority: 1))
                 continue
             }
             guard tokens[i].isCapitalized, !lex.notPersonNames.contains(tokens[i].text), !lex.isPeople(lower[i]),
-                  lex.demonyms[id: ids[i]] == nil, lex.triggers[id: ids[i]] == nil else { continue }
+                  lex.demonyms.single(ids[i]) == nil, lex.triggers.single(ids[i]) == nil else { continue }
             var j = i
             while j < tokens.count, !taken[j], tokens[j].kind == .word, tokens[j].isCapitalized,
-                  !lex.notPersonNames.contains(tokens[j].text), lex.demonyms[id: ids[j]] == nil, j - i < 4 { j += 1 }
+                  !lex.notPersonNames.contains(tokens[j].text), lex.demonyms.single(ids[j]) == nil, j - i < 4 { j += 1 }
             let r = i..<j
             i = j - 1
             if let c = classify(r) { out.append(c) }
@@ -99,7 +108,7 @@ extension MentionFinder {
 
     func isDomain(_ s: String) -> Bool {
         // Asked of every word: most have no period, and that answers it without splitting.
-        guard s.utf8.contains(UInt8(ascii: ".")) else { return false }
+        guard utf8Contains(s, UInt8(ascii: ".")) else { return false }
         let parts = s.split(separator: ".")
         guard parts.count >= 2, let tld = parts.last, (2...4).contains(tld.count),
               tld.allSatisfy({ $0.isLowercase }) else { return false }
