@@ -142,14 +142,14 @@ extension MentionFinder {
                 // never the verbs and articles of a clause ("Russia has a base").
                 lowercaseRun += 1
                 if lowercaseRun > 2 || MentionFinder.clauseWords.contains(lower[j]) || lex.speechVerbs.contains(lower[j])
-                    || lex.actorVerbs.contains(lower[j]) || lex.triggers.single(ids[j]) != nil { break }
+                    || lex.actorVerbs.contains(lower[j]) || lex.triggers.oneWord(ids[j]) != nil { break }
             }
             let head = lower[j]
             let isAgency = lex.agencyHeads.contains(head)
             // A lowercase head ("Valdai discussion club") only follows an unknown proper name; after
             // a state it is ordinary prose ("Armenia several times").
             // Lowercase "news" or "media" describes the name before it ("Ukrainska Pravda news site").
-            let headAllowed = t.isCapitalized || (lex.gazetteer.single(ids[i]) == nil && lex.demonyms.single(ids[i]) == nil
+            let headAllowed = t.isCapitalized || (lex.gazetteer.oneWord(ids[i]) == nil && lex.demonyms.oneWord(ids[i]) == nil
                                                   && !["news", "media", "times", "post", "agency", "television", "tv", "radio"].contains(head))
             if (isAgency || lex.organizationHeads.contains(head)), j > i, headAllowed {
                 let r = i..<(j + 1)

@@ -20,8 +20,10 @@ struct DescriptionLinker {
     /// A named body of the article: what its name says and whose it is.
     struct Named {
         let candidate: Candidate
-        let words: Set<String>
         let state: String?
+        /// The name's words, lowercased: asked only of bodies a description might fit, so made
+        /// then, not for every body of every article.
+        var words: Set<String> { Set(candidate.name.split(separator: " ").map { $0.lowercased() }) }
     }
 
     let doc: AnalyzedDocument
@@ -74,7 +76,8 @@ struct DescriptionLinker {
     /// body of the article whose name ends with it.
     private func definiteHeads(_ s: Int, _ tokens: [Token], _ existing: [Candidate], _ named: [Named]) -> [Candidate] {
         var out: [Candidate] = []
-        for k in 1..<max(1, tokens.count) where tokens[k - 1].lowercased == "the" && tokens[k].isCapitalized {
+        let isThe = theTest(s)
+        for k in 1..<max(1, tokens.count) where isThe(k - 1) && tokens[k].isCapitalized {
             let head = tokens[k].lowercased
             guard lex.agencyHeads.contains(head) || lex.organizationHeads.contains(head),
                   k + 1 >= tokens.count || !(tokens[k + 1].isCapitalized || tokens[k + 1].lowercased == "of"),
@@ -99,12 +102,15 @@ struct DescriptionLinker {
     /// "the president said", "the head of state stated": an office with "the" and no name after
     /// it is the official last named with that office, when the article named one.
     private func definiteTitles(_ s: Int, _ tokens: [Token], _ existing: [Candidate], officials: [Candidate]) -> [Candidate] {
-        let lower = tokens.map(\.lowercased)
+        // The document's lowercased words, not a copy per sentence.
+        let lower = doc.lower[s]
+        let isThe = theTest(s)
+        let synonymPhrases = Self.synonymPhrases
         var out: [Candidate] = []
-        for k in 1..<max(1, tokens.count) where lower[k - 1] == "the" && !tokens[k].isCapitalized {
+        for k in 1..<max(1, tokens.count) where isThe(k - 1) && !tokens[k].isCapitalized {
             guard !existing.contains(where: { $0.tokens.contains(k) }) else { continue }
             var matched: (roles: Set<String>, end: Int)?
-            for (t, roles) in Self.synonymPhrases where k + t.count <= lower.count && lower[k..<(k + t.count)].elementsEqual(t) {
+            for (t, roles) in synonymPhrases where k + t.count <= lower.count && lower[k..<(k + t.count)].elementsEqual(t) {
                 matched = (roles, k + t.count)
             }
             if matched == nil, let title = lex.titles[lower[k]]?.first(where: { k + $0.count <= lower.count && lower[k..<(k + $0.count)].elementsEqual($0) }) {
@@ -130,6 +136,16 @@ struct DescriptionLinker {
         return out
     }
 
+    /// Whether token `k` of sentence `s` is "the", by its word id when the vocabulary has the
+    /// word (ids number lowercased words, so the same answer): an integer comparison where a
+    /// string comparison was made at every token.
+    private func theTest(_ s: Int) -> (Int) -> Bool {
+        let the = lex.vocabulary.id("the")
+        let ids = doc.wordIDs[s]
+        let lower = doc.lower[s]
+        return the != 0 ? { ids[$0] == the } : { lower[$0] == "the" }
+    }
+
     /// The lowercase words of a described body ("intelligence" of "Ukrainian intelligence
     /// service"), or nil when the mention is a name ("Ukrainian Defense Ministry").
     private func descriptionWords(_ c: Candidate, _ tokens: [Token]) -> Set<String>? {
@@ -153,8 +169,10 @@ struct DescriptionLinker {
     /// The state a body belongs to, from the mention or from its key ("agency:Mali|ministry of defense").
     static func state(of c: Candidate) -> String? {
         if let s = c.ownerState { return s }
-        guard c.key.hasPrefix("agency:"), let bar = c.key.firstIndex(of: "|") else { return nil }
-        let s = c.key[c.key.index(c.key.startIndex, offsetBy: 7)..<bar]
+        // The bar found among the bytes: `firstIndex(of:)` walked the key Character by Character.
+        // "agency:" is seven ASCII Characters, so seven bytes.
+        guard c.key.hasPrefix("agency:"), let bar = c.key.utf8.firstIndex(of: UInt8(ascii: "|")) else { return nil }
+        let s = c.key[c.key.utf8.index(c.key.startIndex, offsetBy: 7)..<bar]
         return s.isEmpty || s == "?" ? nil : String(s)
     }
 
@@ -175,20 +193,19 @@ struct DescriptionLinker {
         for (s, list) in sentences.enumerated() {
             let tokens = doc.sentences[s].tokens
             for c in list where (c.type == .agency || c.type == .organization) && c.eventClass == nil {
-                let capitalized = c.tokens.filter { tokens[$0].kind == .word && tokens[$0].isCapitalized && !(c.ownerTokens?.contains($0) ?? false) }
-                guard !capitalized.isEmpty else { continue }
+                guard c.tokens.contains(where: { tokens[$0].kind == .word && tokens[$0].isCapitalized && !(c.ownerTokens?.contains($0) ?? false) })
+                else { continue }
                 var state = Self.state(of: c)
                 if state == nil, let before = list.last(where: { $0.type == .state && $0.tokens.upperBound <= c.tokens.lowerBound }),
                    c.tokens.lowerBound - before.tokens.upperBound <= 1 {
                     state = before.name
                 }
-                let words = Set(c.name.split(separator: " ").map { $0.lowercased() })
-                out.append(Named(candidate: c, words: words, state: state))
+                out.append(Named(candidate: c, state: state))
             }
         }
         // A body's state, once known from any of its mentions, holds for all of them ("HUR").
         var stateByKey: [String: String] = [:]
         for n in out { if let s = n.state, stateByKey[n.candidate.key] == nil { stateByKey[n.candidate.key] = s } }
-        return out.map { Named(candidate: $0.candidate, words: $0.words, state: stateByKey[$0.candidate.key]) }
+        return out.map { Named(candidate: $0.candidate, state: stateByKey[$0.candidate.key]) }
     }
 }

@@ -137,7 +137,7 @@ struct MentionFinder {
             break
         }
         // "Moscow-brokered", "Armenia-backed": the state inside a hyphenated word.
-        if out.isEmpty, utf8Contains(tokens[i].text, UInt8(ascii: "-")), tokens[i].text.contains("-" as Character),
+        if out.isEmpty, utf8Has(tokens[i].text, UInt8(ascii: "-")), tokens[i].text.contains("-" as Character),
            let head = tokens[i].text.split(separator: "-").first,
            let kind = lex.gazetteer[[head.lowercased()]] {
             var state: String?
@@ -163,7 +163,7 @@ struct MentionFinder {
     func isNameNeighbour(_ k: Int) -> Bool {
         guard k >= 0, k < tokens.count, tokens[k].kind == .word, tokens[k].isCapitalized,
               !lex.notPersonNames.contains(tokens[k].text) else { return false }
-        return lex.gazetteer.single(ids[k]) == nil && lex.demonyms.single(ids[k]) == nil
+        return lex.gazetteer.oneWord(ids[k]) == nil && lex.demonyms.oneWord(ids[k]) == nil
     }
 
     // MARK: Metonymy

@@ -7,7 +7,7 @@
 extension PhraseTable {
     /// `self[id: id]`, rejecting a word that starts no phrase without building a key.
     @inline(__always)
-    func single(_ id: Int32) -> Value? {
+    func oneWord(_ id: Int32) -> Value? {
         longest(from: id) > 0 ? self[id: id] : nil
     }
 }
@@ -15,6 +15,6 @@ extension PhraseTable {
 /// Whether a string's UTF-8 has this byte. `String.utf8.contains` walked the view index by
 /// index (about 200 instructions a word); the contiguous bytes are scanned directly.
 @inline(__always)
-func utf8Contains(_ s: String, _ byte: UInt8) -> Bool {
+func utf8Has(_ s: String, _ byte: UInt8) -> Bool {
     s.utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? s.utf8.contains(byte)
 }

@@ -25,10 +25,10 @@ extension MentionFinder {
     func nameTokens(at i: Int, max: Int = 4) -> Range<Int>? {
         var j = i
         while j < tokens.count, j - i < max, tokens[j].kind == .word, tokens[j].isCapitalized,
-              !lex.notPersonNames.contains(tokens[j].text), lex.demonyms.single(ids[j]) == nil,
+              !lex.notPersonNames.contains(tokens[j].text), lex.demonyms.oneWord(ids[j]) == nil,
               tokens[j].end - tokens[j].start > 1 {  // its scalar count, without walking the text
             // One gazetteer lookup for both kinds that end a name.
-            let kind = lex.gazetteer.single(ids[j])
+            let kind = lex.gazetteer.oneWord(ids[j])
             if case .state? = kind { break }
             if case .organization? = kind { break }
             j += 1
@@ -95,10 +95,10 @@ extension MentionFinder {
                 continue
             }
             guard tokens[i].isCapitalized, !lex.notPersonNames.contains(tokens[i].text), !lex.isPeople(lower[i]),
-                  lex.demonyms.single(ids[i]) == nil, lex.triggers.single(ids[i]) == nil else { continue }
+                  lex.demonyms.oneWord(ids[i]) == nil, lex.triggers.oneWord(ids[i]) == nil else { continue }
             var j = i
             while j < tokens.count, !taken[j], tokens[j].kind == .word, tokens[j].isCapitalized,
-                  !lex.notPersonNames.contains(tokens[j].text), lex.demonyms.single(ids[j]) == nil, j - i < 4 { j += 1 }
+                  !lex.notPersonNames.contains(tokens[j].text), lex.demonyms.oneWord(ids[j]) == nil, j - i < 4 { j += 1 }
             let r = i..<j
             i = j - 1
             if let c = classify(r) { out.append(c) }
@@ -108,7 +108,7 @@ extension MentionFinder {
 
     func isDomain(_ s: String) -> Bool {
         // Asked of every word: most have no period, and that answers it without splitting.
-        guard utf8Contains(s, UInt8(ascii: ".")) else { return false }
+        guard utf8Has(s, UInt8(ascii: ".")) else { return false }
         let parts = s.split(separator: ".")
         guard parts.count >= 2, let tld = parts.last, (2...4).contains(tld.count),
               tld.allSatisfy({ $0.isLowercase }) else { return false }
