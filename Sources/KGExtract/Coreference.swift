@@ -292,7 +292,7 @@ extension Dictionary {
 /// Without a space byte there is one word at most; ASCII names are split on bytes.
 private func lastOfSeveralWords(_ name: String) -> String? {
     guard utf8Has(name, 0x20) else { return nil }
-    guard name.utf8.allSatisfy({ $0 < 0x80 }) else {
+    guard utf8IsASCII(name) else {
         let words = name.split(separator: " ")
         return words.count > 1 ? words.last.map(String.init) : nil
     }

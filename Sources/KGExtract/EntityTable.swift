@@ -9,31 +9,36 @@ struct EntityTable {
     /// Entity id → position in `entities`.
     private var position: [String: Int] = [:]
     /// Mentions already recorded, so a span found twice is kept once without a linear search.
+    /// Only the current document's: a span of another document is another key anyway. Integers
+    /// only, and a set that stays small: one set of every span of the corpus, keyed with the
+    /// document id string, cost about 1,400 instructions an insert in hashing and regrowing.
     private var seen = Set<MentionKey>()
-    /// Integers only: hashing the span's document id string made each insert cost about 1,400
-    /// instructions. The document is numbered when it changes (`documentNumber`).
-    private struct MentionKey: Hashable { let entity: Int; let doc: Int; let start: Int; let end: Int }
-    /// Document id → its number in `MentionKey`, and the document of the previous call: mentions
-    /// come document by document, so the dictionary is asked once per document.
-    private var documentNumbers: [String: Int] = [:]
-    private var currentDoc: (id: String, number: Int)?
+    private struct MentionKey: Hashable { let entity: Int; let start: Int; let end: Int }
+    /// The document `seen` holds, and every document met so far.
+    private var currentDoc: String?
+    private var documents = Set<String>()
 
-    private mutating func documentNumber(_ doc: String) -> Int {
-        if let current = currentDoc, current.id == doc { return current.number }
-        let number = documentNumbers[doc] ?? documentNumbers.count
-        documentNumbers[doc] = number
-        currentDoc = (doc, number)
-        return number
+    /// Makes `seen` the set of `doc`'s recorded spans. Mentions come document by document, so
+    /// this is one comparison a call; a document met again (not something the extractor does)
+    /// has its spans gathered from the entities.
+    private mutating func enter(_ doc: String) {
+        if currentDoc == doc { return }
+        currentDoc = doc
+        seen.removeAll(keepingCapacity: true)
+        guard !documents.insert(doc).inserted else { return }
+        for (k, e) in entities.enumerated() {
+            for m in e.mentions where m.doc == doc { seen.insert(MentionKey(entity: k, start: m.start, end: m.end)) }
+        }
     }
 
     /// Adds a mention and returns the entity id it belongs to.
     mutating func add(_ c: Candidate, doc: String) -> String {
         let mention = Span(doc: doc, start: c.start, end: c.end)
-        let docNumber = documentNumber(doc)
+        enter(doc)
         if let k = index[c.key] {
             // In place, not on a copy: copying an entity to change it copied its mention list,
             // which made a corpus quadratic in how often Russia is named.
-            if seen.insert(MentionKey(entity: k, doc: docNumber, start: c.start, end: c.end)).inserted {
+            if seen.insert(MentionKey(entity: k, start: c.start, end: c.end)).inserted {
                 entities[k].mentions.append(mention)
             }
             // An official is a person with an office; one title anywhere makes the entity an official.
@@ -54,7 +59,7 @@ struct EntityTable {
                        wikidata: c.wikidata, cameo: c.cameo)
         Self.addAlias(c.surface, to: &e)
         for alias in c.extraAliases { Self.addAlias(alias, to: &e) }
-        seen.insert(MentionKey(entity: entities.count, doc: docNumber, start: c.start, end: c.end))
+        seen.insert(MentionKey(entity: entities.count, start: c.start, end: c.end))
         index[c.key] = entities.count
         position[id] = entities.count
         entities.append(e)

@@ -15,6 +15,8 @@ struct MentionFinder {
     let ids: [Int32]
     /// The words' lists (`AnalyzedDocument.flags`).
     let flags: [WordFlags]
+    /// The lexicon's word lists by word id, for the questions asked at every token.
+    let words: MentionWords
 
     init(doc: AnalyzedDocument, sentence: Sentence) {
         self.doc = doc
@@ -24,6 +26,25 @@ struct MentionFinder {
         self.lower = doc.lower[sentence.index]
         self.ids = doc.wordIDs[sentence.index]
         self.flags = doc.flags[sentence.index]
+        self.words = MentionWords.of(doc.lexicon)
+    }
+
+    /// `lex.stopNames.contains(tokens[k].text)`, most words ruled out by `MentionWords`.
+    @inline(__always)
+    func isStopName(_ k: Int) -> Bool {
+        words.mayBe(.stopNameForm, id: ids[k]) && lex.stopNames.contains(tokens[k].text)
+    }
+
+    /// `lex.notPersonNames.contains(tokens[k].text)`, the same way.
+    @inline(__always)
+    func isNotPersonName(_ k: Int) -> Bool {
+        words.mayBe(.notPersonNameForm, id: ids[k]) && lex.notPersonNames.contains(tokens[k].text)
+    }
+
+    /// Whether word `k` of the sentence is in one of `lists` (`MentionWords`).
+    @inline(__always)
+    func isIn(_ lists: MentionWords.Lists, _ k: Int) -> Bool {
+        words.contains(lists, id: ids[k], word: lower[k])
     }
 
     func find() -> [Candidate] {
@@ -127,9 +148,9 @@ struct MentionFinder {
                 // Single common words that happen to be towns ("Police", "Mission") need a
                 // capital letter mid-sentence; at the start of a sentence they are not trusted.
                 if n == 1, i == 0, !lex.regionNames.contains(name) { continue }
-                if lex.stopNames.contains(tokens[i].text) { continue }
+                if isStopName(i) { continue }
                 // "22 March 2024": month names are dates, even where a town shares them.
-                if n == 1, lex.notPersonNames.contains(tokens[i].text) { continue }
+                if n == 1, isNotPersonName(i) { continue }
                 // "Olexi Danilov": a small town's name next to another capitalized word is a surname.
                 if n == 1, isNameNeighbour(i - 1) || isNameNeighbour(i + 1) { continue }
                 out.append(make(r, .place, key: "place:" + normalizeKey(name), name: name, priority: 2))
@@ -162,7 +183,7 @@ struct MentionFinder {
     /// A capitalized word that no gazetteer knows: the kind that sits beside a surname.
     func isNameNeighbour(_ k: Int) -> Bool {
         guard k >= 0, k < tokens.count, tokens[k].kind == .word, tokens[k].isCapitalized,
-              !lex.notPersonNames.contains(tokens[k].text) else { return false }
+              !isNotPersonName(k) else { return false }
         return lex.gazetteer.oneWord(ids[k]) == nil && lex.demonyms.oneWord(ids[k]) == nil
     }
 

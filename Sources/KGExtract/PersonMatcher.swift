@@ -6,26 +6,27 @@ extension MentionFinder {
     /// A title at `i`: the role as written and the index after it. Handles "Maj. Gen.".
     func title(at i: Int) -> (String, Int)? {
         // Longest first, as `lex.titles` lists them.
-        for n in stride(from: min(lex.titleTable.longest(from: ids[i]), tokens.count - i), through: 1, by: -1)
+        for n in stride(from: min(words.titleLongest(from: ids[i]), tokens.count - i), through: 1, by: -1)
         where lex.titleTable[ids: ids[i..<(i + n)]] != nil {
             return (text(i..<(i + n)), i + n)
         }
         // Abbreviated ranks: "Maj. Gen.", "Lt. Col."
         var j = i
-        var words: [String] = []
-        while j + 1 < tokens.count, tokens[j + 1].text == ".", let full = lex.raw.rankAbbreviations[lower[j]] {
-            words.append(full)
+        var ranks: [String] = []
+        // The length first: comparing each next word's text with "." cost more than the rest.
+        while j + 1 < tokens.count, tokens[j + 1].end - tokens[j + 1].start == 1, tokens[j + 1].text == ".", let full = lex.raw.rankAbbreviations[lower[j]] {
+            ranks.append(full)
             j += 2
         }
-        guard !words.isEmpty else { return nil }
-        return (words.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " "), j)
+        guard !ranks.isEmpty else { return nil }
+        return (ranks.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " "), j)
     }
 
     /// Name tokens at `i`: capitalized words that are not themselves states or stop words.
     func nameTokens(at i: Int, max: Int = 4) -> Range<Int>? {
         var j = i
         while j < tokens.count, j - i < max, tokens[j].kind == .word, tokens[j].isCapitalized,
-              !lex.notPersonNames.contains(tokens[j].text), lex.demonyms.oneWord(ids[j]) == nil,
+              !isNotPersonName(j), lex.demonyms.oneWord(ids[j]) == nil,
               tokens[j].end - tokens[j].start > 1 {  // its scalar count, without walking the text
             // One gazetteer lookup for both kinds that end a name.
             let kind = lex.gazetteer.oneWord(ids[j])
@@ -94,11 +95,11 @@ extension MentionFinder {
                                 name: tokens[i].text, priority: 1))
                 continue
             }
-            guard tokens[i].isCapitalized, !lex.notPersonNames.contains(tokens[i].text), !lex.isPeople(lower[i]),
-                  lex.demonyms.oneWord(ids[i]) == nil, lex.triggers.oneWord(ids[i]) == nil else { continue }
+            guard tokens[i].isCapitalized, !isNotPersonName(i), !lex.isPeople(lower[i]),
+                  lex.demonyms.oneWord(ids[i]) == nil, !isIn(.oneWordTrigger, i) else { continue }
             var j = i
             while j < tokens.count, !taken[j], tokens[j].kind == .word, tokens[j].isCapitalized,
-                  !lex.notPersonNames.contains(tokens[j].text), lex.demonyms.oneWord(ids[j]) == nil, j - i < 4 { j += 1 }
+                  !isNotPersonName(j), lex.demonyms.oneWord(ids[j]) == nil, j - i < 4 { j += 1 }
             let r = i..<j
             i = j - 1
             if let c = classify(r) { out.append(c) }
@@ -117,9 +118,9 @@ extension MentionFinder {
 
     func classify(_ r: Range<Int>) -> Candidate? {
         // "the Directorate said": a body's head noun alone is a reference, not a name.
-        if r.contains(where: { lex.agencyHeads.contains(lower[$0]) || lex.organizationHeads.contains(lower[$0]) }) { return nil }
+        if r.contains(where: { isIn([.agencyHead, .organizationHead], $0) }) { return nil }
         // An acronym alone ("HUR said") names a body, never a person; Coreference resolves it.
-        if r.count == 1, tokens[r.lowerBound].isAcronym { return nil }
+        if r.count == 1, isAcronymToken(tokens[r.lowerBound]) { return nil }
         let name = text(r)
         let prev = r.lowerBound > 0 ? lower[r.lowerBound - 1] : ""
         let prev2 = r.lowerBound > 1 ? lower[r.lowerBound - 2] : ""
