@@ -180,11 +180,11 @@ struct Coreference {
         for c in sentences.joined() where c.type != .event && c.titleTokens == nil {
             let t = doc.sentences[c.sentence].tokens
             let r = c.tokens
-            // The first scalar uppercase, and more than two scalars in all the words.
-            guard let first = r.first, let lead = t[first].text.unicodeScalars.first, lead.isUppercaseScalar else { continue }
-            var scalars = 0
-            for k in r where scalars <= 2 { scalars += t[k].text.unicodeScalars.count }
-            guard scalars > 2 else { continue }
+            // The first scalar uppercase, and more than two scalars in all the words: a token's
+            // scalar count is its offsets' difference, without walking its text.
+            guard let first = r.first, let lead = t[first].text.unicodeScalars.first, lead.isUppercaseScalar,
+                  r.reduce(0, { $0 + t[$1].end - t[$1].start }) > 2
+            else { continue }
             // The first mention with these words wins, as the dictionary of words kept it.
             func add(_ group: inout Group) {
                 guard !group.names.contains(where: { spells($0, t, r) }) else { return }
@@ -194,7 +194,20 @@ struct Coreference {
             add(&known[t[first].text, default: Group()])
         }
         guard !known.isEmpty else { return }
+        // The word ids of the names' first words (`doc.wordIDs`): a word with another id is
+        // not one of them, since equal words have equal lowercased forms. Asked before the
+        // dictionary, which a hash of each capitalized word cost.
+        var firstIDs: [Bool] = []
+        var unnumberedFirst = false
+        for group in known.values {
+            let k = group.names[0]
+            let id = Int(doc.wordIDs[k.sentence][k.words.lowerBound])
+            if id == 0 { unnumberedFirst = true; continue }
+            if id >= firstIDs.count { firstIDs += [Bool](repeating: false, count: id + 1 - firstIDs.count) }
+            firstIDs[id] = true
+        }
         for (s, sentence) in doc.sentences.enumerated() {
+            let ids = doc.wordIDs[s]
             let t = sentence.tokens
             // Taken tokens as flags, not a Set: asked of every token.
             var taken = [Bool](repeating: false, count: t.count)
@@ -209,7 +222,10 @@ struct Coreference {
                 // other ASCII byte is ruled out without hashing it.
                 let lead = t[k].text.utf8.first ?? 0
                 let mayStart = lead >= 0x80 || (lead >= 0x41 && lead <= 0x5A)
-                guard mayStart, let group = known[t[k].text] else {
+                // A taken word starts no match (each range tried would contain it).
+                let id = Int(ids[k])
+                guard mayStart, !taken[k], id == 0 ? unnumberedFirst : id < firstIDs.count && firstIDs[id],
+                      let group = known[t[k].text] else {
                     k += 1
                     continue
                 }
@@ -303,6 +319,10 @@ private func lastOfSeveralWords(_ name: String) -> String? {
 /// The name itself when it is one word (`split(separator: " ")` gives one part).
 private func onlyWord(_ name: String) -> String? {
     guard utf8Has(name, 0x20) else { return name.isEmpty ? nil : name }
+    if utf8IsASCII(name) {
+        let words = name.utf8.split(separator: 0x20)
+        return words.count == 1 ? String(decoding: words[0], as: UTF8.self) : nil
+    }
     let words = name.split(separator: " ")
     return words.count == 1 ? words.first.map(String.init) : nil
 }
