@@ -194,17 +194,14 @@ struct Coreference {
             add(&known[t[first].text, default: Group()])
         }
         guard !known.isEmpty else { return }
-        // The word ids of the names' first words (`doc.wordIDs`): a word with another id is
-        // not one of them, since equal words have equal lowercased forms. Asked before the
-        // dictionary, which a hash of each capitalized word cost.
-        var firstIDs: [Bool] = []
-        var unnumberedFirst = false
+        // The word ids of the names' first words (`doc.wordIDs`), as 1,024 bits by id: a word
+        // whose bit is clear is not one of them, since equal words have equal lowercased forms
+        // and so equal ids. Asked before the dictionary, which hashed each capitalized word.
+        var firstIDs = [UInt64](repeating: 0, count: 16)
         for group in known.values {
             let k = group.names[0]
-            let id = Int(doc.wordIDs[k.sentence][k.words.lowerBound])
-            if id == 0 { unnumberedFirst = true; continue }
-            if id >= firstIDs.count { firstIDs += [Bool](repeating: false, count: id + 1 - firstIDs.count) }
-            firstIDs[id] = true
+            let id = Int(doc.wordIDs[k.sentence][k.words.lowerBound]) & 1023
+            firstIDs[id >> 6] |= 1 << UInt64(id & 63)
         }
         for (s, sentence) in doc.sentences.enumerated() {
             let ids = doc.wordIDs[s]
@@ -223,8 +220,8 @@ struct Coreference {
                 let lead = t[k].text.utf8.first ?? 0
                 let mayStart = lead >= 0x80 || (lead >= 0x41 && lead <= 0x5A)
                 // A taken word starts no match (each range tried would contain it).
-                let id = Int(ids[k])
-                guard mayStart, !taken[k], id == 0 ? unnumberedFirst : id < firstIDs.count && firstIDs[id],
+                let id = Int(ids[k]) & 1023
+                guard mayStart, !taken[k], firstIDs[id >> 6] & (1 << UInt64(id & 63)) != 0,
                       let group = known[t[k].text] else {
                     k += 1
                     continue
