@@ -101,8 +101,11 @@ extension MentionFinder {
         return (state, end)
     }
 
-    func agencyMatches(at i: Int) -> [Candidate] {
-        var out: [Candidate] = []
+    func agencyMatches(at i: Int, into out: inout [Candidate]) {
+        // Every pattern below starts with a capitalized word, a unit's first word or an
+        // ordinal: other words (most) are answered here, before any lookup.
+        let firstByte = tokens[i].isCapitalized || flags[i].contains(.unitFirstWord) ? nil : tokens[i].text.utf8.first
+        if let b = firstByte, !(b >= 0x30 && b <= 0x39) { return }
         // An ordinal opens a numbered unit: "102nd Russian military base".
         var start = i
         var ordinal: String?
@@ -112,7 +115,7 @@ extension MentionFinder {
             ordinal = tokens[i].text
             start = i + 1
         }
-        guard start < tokens.count else { return out }
+        guard start < tokens.count else { return }
 
         // <state qualifier> <force noun | function ministry | Ministry of function>
         if let (state, j) = stateQualifier(at: start), j < tokens.count {
@@ -128,7 +131,7 @@ extension MentionFinder {
                 out.append(c)
             }
         }
-        guard ordinal == nil else { return out }
+        guard ordinal == nil else { return }
 
         // Ministry of <function> [of <state>]
         if tokens[i].text == "Ministry", i + 1 < tokens.count, lower[i + 1] == "of",
@@ -151,14 +154,13 @@ extension MentionFinder {
             if i > 0, tokens[i - 1].kind == .word, !tokens[i - 1].isCapitalized, lower[i - 1] == "illegal" { s = i - 1 }
             out.append(unitCandidate(s..<stateEnd, state: state, unit: unit))
         }
-        return out
     }
 
     /// Capitalized phrases ending in an organization or agency head: "Main Intelligence
     /// Directorate", "State Security Service of Azerbaijan", "Valdai discussion club".
-    func headedPhrase(at i: Int) -> [Candidate] {
-        guard tokens[i].kind == .word, tokens[i].isCapitalized, !isStopName(i) else { return [] }
-        if i > 0, tokens[i - 1].isCapitalized, !isPossessive(i - 1) { return [] }
+    func headedPhrase(at i: Int, into out: inout [Candidate]) {
+        guard tokens[i].kind == .word, tokens[i].isCapitalized, !isStopName(i) else { return }
+        if i > 0, tokens[i - 1].isCapitalized, !isPossessive(i - 1) { return }
         var best: Candidate?
         var j = i
         var lowercaseRun = 0
@@ -216,6 +218,6 @@ extension MentionFinder {
             }
             j += 1
         }
-        return best.map { [$0] } ?? []
+        if let best { out.append(best) }
     }
 }

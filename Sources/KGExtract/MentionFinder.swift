@@ -49,12 +49,12 @@ struct MentionFinder {
 
     func find() -> [Candidate] {
         var proposals: [Candidate] = []
-        // Most tokens propose nothing: appending an empty array each time was not free.
-        func add(_ found: [Candidate]) { if !found.isEmpty { proposals += found } }
+        // The matchers append to one list: returning an array from each at each token, most
+        // of them empty, cost an append and a release per matcher per token.
         for i in tokens.indices {
-            add(gazetteerMatches(at: i))
-            add(agencyMatches(at: i))
-            add(headedPhrase(at: i))
+            gazetteerMatches(at: i, into: &proposals)
+            agencyMatches(at: i, into: &proposals)
+            headedPhrase(at: i, into: &proposals)
             if let official = titledName(at: i) { proposals.append(official) }
         }
         var chosen = resolveOverlaps(proposals)
@@ -118,16 +118,20 @@ struct MentionFinder {
 
     // MARK: Gazetteer
 
-    func gazetteerMatches(at i: Int) -> [Candidate] {
-        guard tokens[i].kind == .word, tokens[i].isCapitalized || startsWithNumber(tokens[i].text) else { return [] }
+    func gazetteerMatches(at i: Int, into out: inout [Candidate]) {
+        guard tokens[i].kind == .word, tokens[i].isCapitalized || startsWithNumber(tokens[i].text) else { return }
         let longest = lex.gazetteer.longest(from: ids[i])
-        var out: [Candidate] = []
+        let before = out.count
         for n in stride(from: min(longest, tokens.count - i), through: 1, by: -1) {
             let r = i..<(i + n)
             guard tokens[r.upperBound - 1].kind != .punctuation, let kind = lex.gazetteer[ids: ids[r]] else { continue }
-            // Inside a multiword name every word is capitalized, except short connectors.
-            let words = r.filter { tokens[$0].kind == .word }
-            guard words.allSatisfy({ tokens[$0].isCapitalized || ["of", "and", "the", "for", "de", "al"].contains(lower[$0]) }) else { continue }
+            // Inside a multiword name every word is capitalized, except short connectors
+            // (tested in place: filtering the words into an array allocated per match).
+            guard r.allSatisfy({ k in
+                guard tokens[k].kind == .word, !tokens[k].isCapitalized else { return true }
+                let w = lower[k]
+                return w == "of" || w == "and" || w == "the" || w == "for" || w == "de" || w == "al"
+            }) else { continue }
             switch kind {
             case .state(let s), .seat(let s):
                 out.append(make(r, .state, key: "state:" + s, name: s, priority: 3))
@@ -158,7 +162,7 @@ struct MentionFinder {
             break
         }
         // "Moscow-brokered", "Armenia-backed": the state inside a hyphenated word.
-        if out.isEmpty, utf8Has(tokens[i].text, UInt8(ascii: "-")), tokens[i].text.contains("-" as Character),
+        if out.count == before, utf8Has(tokens[i].text, UInt8(ascii: "-")), tokens[i].text.contains("-" as Character),
            let head = tokens[i].text.split(separator: "-").first,
            let kind = lex.gazetteer[[head.lowercased()]] {
             var state: String?
@@ -171,7 +175,6 @@ struct MentionFinder {
                 out.append(c)
             }
         }
-        return out
     }
 
     /// `text.first?.isNumber`, which is the first scalar's numeric type: for ASCII, a digit.

@@ -5,8 +5,12 @@ import KGText
 extension MentionFinder {
     /// A title at `i`: the role as written and the index after it. Handles "Maj. Gen.".
     func title(at i: Int) -> (String, Int)? {
+        // Neither a title nor a rank abbreviation starts here (most words): both loops below
+        // would find nothing.
+        let titleLongest = words.titleLongest(from: ids[i])
+        guard titleLongest > 0 || (i + 1 < tokens.count && tokens[i + 1].end - tokens[i + 1].start == 1) else { return nil }
         // Longest first, as `lex.titles` lists them.
-        for n in stride(from: min(words.titleLongest(from: ids[i]), tokens.count - i), through: 1, by: -1)
+        for n in stride(from: min(titleLongest, tokens.count - i), through: 1, by: -1)
         where lex.titleTable[ids: ids[i..<(i + n)]] != nil {
             return (text(i..<(i + n)), i + n)
         }
@@ -95,7 +99,7 @@ extension MentionFinder {
                                 name: tokens[i].text, priority: 1))
                 continue
             }
-            guard tokens[i].isCapitalized, !isNotPersonName(i), !lex.isPeople(lower[i]),
+            guard tokens[i].isCapitalized, !isNotPersonName(i), !(lower[i].utf8.last == UInt8(ascii: "s") && lex.isPeople(lower[i])),
                   lex.demonyms.oneWord(ids[i]) == nil, !isIn(.oneWordTrigger, i) else { continue }
             var j = i
             while j < tokens.count, !taken[j], tokens[j].kind == .word, tokens[j].isCapitalized,
@@ -109,7 +113,8 @@ extension MentionFinder {
 
     func isDomain(_ s: String) -> Bool {
         // Asked of every word: most have no period, and that answers it without splitting.
-        guard utf8Has(s, UInt8(ascii: ".")) else { return false }
+        // A domain has at least four Characters ("a.bc"), so at least four bytes.
+        guard s.utf8.count >= 4, utf8Has(s, UInt8(ascii: ".")) else { return false }
         let parts = s.split(separator: ".")
         guard parts.count >= 2, let tld = parts.last, (2...4).contains(tld.count),
               tld.allSatisfy({ $0.isLowercase }) else { return false }
