@@ -238,6 +238,7 @@ struct MentionFinder {
         }
         var taken = [Bool](repeating: false, count: tokens.count)
         var chosen: [Candidate] = []
+        chosen.reserveCapacity(proposals.count)
         for k in ordered where !proposals[k].tokens.contains(where: { taken[$0] }) {
             for t in proposals[k].tokens { taken[t] = true }
             chosen.append(proposals[k])

@@ -92,7 +92,8 @@ extension MentionFinder {
         while i < tokens.count {
             defer { i += 1 }
             guard !taken[i], tokens[i].kind == .word else { continue }
-            let domain = isDomain(tokens[i].text)
+            // A domain has at least four Characters, so four scalars: shorter words skip the call.
+            let domain = tokens[i].end - tokens[i].start >= 4 && isDomain(tokens[i].text)
             guard !isHeadline || domain else { continue }
             if domain {
                 out.append(make(i..<(i + 1), .organization, key: "org:" + normalizeKey(tokens[i].text),
@@ -130,8 +131,9 @@ extension MentionFinder {
         let prev = r.lowerBound > 0 ? lower[r.lowerBound - 1] : ""
         let prev2 = r.lowerBound > 1 ? lower[r.lowerBound - 2] : ""
         let next = r.upperBound < tokens.count ? lower[r.upperBound] : ""
-        let person = make(r, .person, key: "person:" + normalizeKey(name), name: name, priority: 1)
-        let place = make(r, .place, key: "place:" + normalizeKey(name), name: name, priority: 1)
+        // Made only as returned: both made up front cost two keys and two candidates per name.
+        var person: Candidate { make(r, .person, key: "person:" + normalizeKey(name), name: name, priority: 1) }
+        var place: Candidate { make(r, .place, key: "place:" + normalizeKey(name), name: name, priority: 1) }
         if lex.personCues.contains(prev) { return person }
         if prev == "of", lex.placeCues.contains(prev2) { return place }
         if ["region", "province", "district", "oblast", "village", "town", "city", "settlement"].contains(next) {
