@@ -155,9 +155,12 @@ struct DescriptionLinker {
     /// The lowercase words of a described body ("intelligence" of "Ukrainian intelligence
     /// service"), or nil when the mention is a name ("Ukrainian Defense Ministry").
     private func descriptionWords(_ c: Candidate, _ tokens: [Token]) -> Set<String>? {
-        let own = c.tokens.filter { !(c.ownerTokens?.contains($0) ?? false) && tokens[$0].kind == .word }
-        guard let last = own.last, Self.words.descriptionHeads.contains(tokens[last].lowercased),
-              own.allSatisfy({ !tokens[$0].isCapitalized }) else { return nil }
+        func isOwn(_ k: Int) -> Bool { !(c.ownerTokens?.contains(k) ?? false) && tokens[k].kind == .word }
+        // Asked before the words are gathered: most agencies are names, with a capital.
+        guard !c.tokens.contains(where: { isOwn($0) && tokens[$0].isCapitalized }),
+              let last = c.tokens.last(where: isOwn), Self.words.descriptionHeads.contains(tokens[last].lowercased)
+        else { return nil }
+        let own = c.tokens.filter(isOwn)
         let kind = Set(own.dropLast().map { tokens[$0].lowercased }).subtracting(Self.words.genericWords)
         return kind.isEmpty ? nil : kind
     }

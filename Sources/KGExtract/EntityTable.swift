@@ -6,8 +6,6 @@ import KGText
 struct EntityTable {
     private(set) var entities: [Entity] = []
     private var index: [String: Int] = [:]
-    /// Entity id → position in `entities`.
-    private var position: [String: Int] = [:]
     /// Mentions already recorded, so a span found twice is kept once without a linear search.
     /// Only the current document's: a span of another document is another key anyway. Integers
     /// only, and a set that stays small: one set of every span of the corpus, keyed with the
@@ -61,21 +59,28 @@ struct EntityTable {
         for alias in c.extraAliases { Self.addAlias(alias, to: &e) }
         seen.insert(MentionKey(entity: entities.count, start: c.start, end: c.end))
         index[c.key] = entities.count
-        position[id] = entities.count
         entities.append(e)
         return id
     }
 
     /// A person the text gives an office ("X, secretary of Y") is an official.
     mutating func promoteToOfficial(_ id: String) {
-        guard let k = position[id], entities[k].type == .person else { return }
+        guard let k = position(of: id), entities[k].type == .person else { return }
         entities[k].type = .official
     }
 
     func id(forKey key: String) -> String? { index[key].map { entities[$0].id } }
 
     /// The identity key of the entity with this id.
-    func key(of id: String) -> String? { position[id].flatMap { entities[$0].key } }
+    func key(of id: String) -> String? { position(of: id).flatMap { entities[$0].key } }
+
+    /// Entity id → position in `entities`, read from the id ("e12" is the twelfth) and checked
+    /// against it: a dictionary of ids cost a string hash and insert for every entity made.
+    private func position(of id: String) -> Int? {
+        guard id.utf8.first == UInt8(ascii: "e"), let n = Int(id.dropFirst()), n >= 1, n <= entities.count,
+              entities[n - 1].id == id else { return nil }
+        return n - 1
+    }
 
     private static func addAlias(_ alias: String, to e: inout Entity) {
         // An alias that starts and ends with an ASCII non-space byte is already trimmed:

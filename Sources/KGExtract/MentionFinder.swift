@@ -86,7 +86,7 @@ struct MentionFinder {
     }
 
     func isPossessive(_ i: Int) -> Bool {
-        i < tokens.count && isPossessiveMarker(lower[i])
+        i < tokens.count && words.contains(.possessive, id: ids[i], word: lower[i])
     }
 
     /// A state named at `i` by demonym, name or possessive ("Russian", "Russia", "Russia’s"):

@@ -21,6 +21,8 @@ final class MentionWords: Sendable {
         /// word whose lowercased form has no bit is none of their members (see `mayBe`).
         static let stopNameForm = Lists(rawValue: 1 << 5)
         static let notPersonNameForm = Lists(rawValue: 1 << 6)
+        /// The possessive markers of `isPossessiveMarker`.
+        static let possessive = Lists(rawValue: 1 << 7)
     }
 
     private let bits: [Lists]
@@ -48,6 +50,7 @@ final class MentionWords: Sendable {
         mark(lex.organizationHeads, .organizationHead)
         mark(MentionFinder.clauseWords, .clauseWord)
         mark(lex.actorVerbs, .actorVerb)
+        mark(["'s", "\u{2019}s"], .possessive)
         // The trigger table's keys, as the lexicon numbers them: one-word ones are the words.
         // Not through `mark`: the table answers nil for id 0, so no string fallback.
         for key in lex.raw.eventTriggers.keys {
@@ -92,6 +95,7 @@ final class MentionWords: Sendable {
             || (unknown.contains(.organizationHead) && lex.organizationHeads.contains(word))
             || (unknown.contains(.clauseWord) && MentionFinder.clauseWords.contains(word))
             || (unknown.contains(.actorVerb) && lex.actorVerbs.contains(word))
+            || (unknown.contains(.possessive) && isPossessiveMarker(word))
     }
 
     /// Whether a word whose lowercased form has this id may be a member of the case-sensitive
