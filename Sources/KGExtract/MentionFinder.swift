@@ -52,9 +52,16 @@ struct MentionFinder {
         // The matchers append to one list: returning an array from each at each token, most
         // of them empty, cost an append and a release per matcher per token.
         for i in tokens.indices {
-            gazetteerMatches(at: i, into: &proposals)
-            agencyMatches(at: i, into: &proposals)
-            headedPhrase(at: i, into: &proposals)
+            // A lowercase word starts only numbered names, units and titles: the matchers that
+            // need a capital are not called for it (their own first test, asked here).
+            if tokens[i].isCapitalized {
+                gazetteerMatches(at: i, into: &proposals)
+                agencyMatches(at: i, into: &proposals)
+                headedPhrase(at: i, into: &proposals)
+            } else {
+                if tokens[i].kind == .word, startsWithNumber(tokens[i].text) { gazetteerMatches(at: i, into: &proposals) }
+                agencyMatches(at: i, into: &proposals)
+            }
             if let official = titledName(at: i) { proposals.append(official) }
         }
         var chosen = resolveOverlaps(proposals)
