@@ -177,6 +177,8 @@ struct Coreference {
             return zip(k.words, r).allSatisfy { own[$0].text == t[$1].text }
         }
         var known: [String: Group] = [:]
+        // Room for every mention: growing the table step by step rehashed its keys.
+        known.reserveCapacity(sentences.reduce(0) { $0 + $1.count })
         for c in sentences.joined() where c.type != .event && c.titleTokens == nil {
             let t = doc.sentences[c.sentence].tokens
             let r = c.tokens
@@ -203,11 +205,13 @@ struct Coreference {
             let id = Int(doc.wordIDs[k.sentence][k.words.lowerBound]) & 1023
             firstIDs[id >> 6] |= 1 << UInt64(id & 63)
         }
+        // Taken tokens as flags, not a Set: asked of every token. One buffer for all sentences.
+        var taken: [Bool] = []
         for (s, sentence) in doc.sentences.enumerated() {
             let ids = doc.wordIDs[s]
             let t = sentence.tokens
-            // Taken tokens as flags, not a Set: asked of every token.
-            var taken = [Bool](repeating: false, count: t.count)
+            taken.removeAll(keepingCapacity: true)
+            taken.append(contentsOf: repeatElement(false, count: t.count))
             for c in sentences[s] {
                 for i in c.tokens { taken[i] = true }
                 for i in c.titleTokens ?? 0..<0 { taken[i] = true }

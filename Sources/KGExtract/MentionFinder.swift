@@ -64,8 +64,8 @@ struct MentionFinder {
             }
             if let official = titledName(at: i) { proposals.append(official) }
         }
-        var chosen = resolveOverlaps(proposals)
-        chosen += fallbackNames(excluding: chosen)
+        var (chosen, taken) = resolveOverlaps(proposals)
+        chosen += fallbackNames(excluding: chosen, taken: &taken)
         chosen.sort { $0.start < $1.start }
         return chosen.map(applyMetonymy).map(withIDs)
     }
@@ -235,7 +235,8 @@ struct MentionFinder {
     // MARK: Overlaps
 
     /// Longest span first; on equal length the higher priority; ties keep the earlier proposal.
-    func resolveOverlaps(_ proposals: [Candidate]) -> [Candidate] {
+    /// Also gives the tokens the chosen cover, which `fallbackNames` starts from.
+    func resolveOverlaps(_ proposals: [Candidate]) -> (chosen: [Candidate], taken: [Bool]) {
         // Positions are sorted, not candidates: moving candidates retained and released each.
         let ordered = proposals.indices.sorted { a, b in
             let la = proposals[a].end - proposals[a].start, lb = proposals[b].end - proposals[b].start
@@ -250,6 +251,6 @@ struct MentionFinder {
             for t in proposals[k].tokens { taken[t] = true }
             chosen.append(proposals[k])
         }
-        return chosen
+        return (chosen, taken)
     }
 }

@@ -73,10 +73,10 @@ extension MentionFinder {
     /// a place after "village of" or before "region", a person before "said", a website by its
     /// domain. A lone capitalized word with no such cue is left alone: too often it is just the
     /// first word of a sentence or a common noun in a headline.
-    func fallbackNames(excluding chosen: [Candidate]) -> [Candidate] {
-        var taken = [Bool](repeating: false, count: tokens.count)
+    /// `taken`: the chosen mentions' tokens (`resolveOverlaps`); their titles are added here.
+    /// One array for both passes, where each allocated and filled its own.
+    func fallbackNames(excluding chosen: [Candidate], taken: inout [Bool]) -> [Candidate] {
         for c in chosen {
-            for t in c.tokens { taken[t] = true }
             for t in c.titleTokens ?? 0..<0 { taken[t] = true }
         }
         // A headline in Title Case capitalizes every word; its capitals say nothing about names.
