@@ -43,6 +43,7 @@ struct Coreference {
             var agencies = Set<String>()
             // One hash per mention: asking `first[key] == nil` and then storing hashed twice.
             first.reserveCapacity(all.count)
+            agencies.reserveCapacity(all.count)
             for c in all {
                 first.insertIfAbsent(c.key, c)
                 if c.type == .person || c.type == .official, let last = lastOfSeveralWords(c.name) {

@@ -11,7 +11,18 @@ struct EntityTable {
     /// only, and a set that stays small: one set of every span of the corpus, keyed with the
     /// document id string, cost about 1,400 instructions an insert in hashing and regrowing.
     private var seen = Set<MentionKey>()
-    private struct MentionKey: Hashable { let entity: Int; let start: Int; let end: Int }
+    private struct MentionKey: Hashable {
+        let entity: Int
+        let start: Int
+        let end: Int
+
+        /// One word to hash (equality still compares all three): three `combine` calls were
+        /// most of the cost of an insert.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(UInt64(truncatingIfNeeded: entity) &<< 42 ^ UInt64(truncatingIfNeeded: start) &<< 21
+                           ^ UInt64(truncatingIfNeeded: end))
+        }
+    }
     /// The document `seen` holds, and every document met so far.
     private var currentDoc: String?
     private var documents = Set<String>()
@@ -52,7 +63,7 @@ struct EntityTable {
             for alias in c.extraAliases { Self.addAlias(alias, to: &entities[k]) }
             return entities[k].id
         }
-        let id = "e\(entities.count + 1)"
+        let id = "e" + String(entities.count + 1)
         var e = Entity(id: id, name: c.name, type: c.type, aliases: [], mentions: [mention], key: c.key,
                        wikidata: c.wikidata, cameo: c.cameo)
         Self.addAlias(c.surface, to: &e)
