@@ -75,7 +75,10 @@ extension MentionFinder {
     /// The longest force noun or "<function> ministry" starting at `i`: its unit and end.
     func forceNoun(at i: Int) -> (String, Int)? {
         guard i < tokens.count, flags[i].contains(.unitFirstWord) else { return nil }
-        for n in stride(from: min(3, tokens.count - i), through: 1, by: -1) {
+        // No unit of more words than the longest starting with this word: the flag covers
+        // ministry functions too, and each phrase lookup hashes a key.
+        let longest = lex.forceNouns.longest(from: ids[i])
+        for n in stride(from: min(3, tokens.count - i, longest), through: 1, by: -1) {
             if let unit = lex.forceNouns[ids: ids[i..<(i + n)]] { return (unit, i + n) }
         }
         if let (function, end) = ministryFunction(at: i), end < tokens.count, lower[end] == "ministry" {
@@ -86,7 +89,8 @@ extension MentionFinder {
 
     func ministryFunction(at i: Int) -> (String, Int)? {
         guard i < tokens.count, flags[i].contains(.unitFirstWord) else { return nil }
-        for n in stride(from: min(3, tokens.count - i), through: 1, by: -1) {
+        let longest = lex.ministryFunctionTable.longest(from: ids[i])
+        for n in stride(from: min(3, tokens.count - i, longest), through: 1, by: -1) {
             if let f = lex.ministryFunctionTable[ids: ids[i..<(i + n)]] { return (f, i + n) }
         }
         return nil
