@@ -6,13 +6,52 @@ import KGText
 /// "102nd Russian military base". One state and one unit make one identity, so the many ways
 /// news names a ministry or an army become one entity.
 extension MentionFinder {
+    /// Lowercase heads that describe the name before them ("Ukrainska Pravda news site").
+    static let describingHeads: Set<String> = ["news", "media", "times", "post", "agency", "television", "tv", "radio"]
+
     static let clauseWords: WordSet = [
         "has", "have", "had", "is", "was", "are", "were", "be", "been", "a", "an", "its", "their", "his", "her",
         "to", "in", "at", "by", "with", "from", "that", "which", "who", "will", "would", "not", "as", "it",
     ]
 
     func agencyKey(state: String?, unit: String) -> String {
-        "agency:" + (state ?? "?" + doc.id) + "|" + unit.lowercased()
+        // Appended into one buffer: four `+` made four strings (about 2,000 instructions a key).
+        let unit = Self.lowercasedUnit(unit)
+        var key = "agency:"
+        key.reserveCapacity(9 + (state?.utf8.count ?? doc.id.utf8.count + 1) + unit.utf8.count)
+        if let state { key += state } else { key += "?"; key += doc.id }
+        key += "|"
+        key += unit
+        return key
+    }
+
+    /// `unit.lowercased()`; units are lexicon values, lowercase ASCII already, and for those
+    /// the call (about 400 instructions) is the string itself.
+    static func lowercasedUnit(_ unit: String) -> String {
+        let lowerASCII = unit.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) } }
+        return lowerASCII == true ? unit : unit.lowercased()
+    }
+
+    /// `function` with each word but "of", "and", "the" and "for" capitalized, as
+    /// `split(separator: " ")` and `prefix(1).uppercased()` made it; for ASCII, on bytes:
+    /// splitting by Characters cost about 3,600 instructions a name.
+    static func titleCasedFunction(_ function: Substring) -> String {
+        func isSmall(_ w: Substring) -> Bool { w == "of" || w == "and" || w == "the" || w == "for" }
+        guard utf8IsASCII(function) else {
+            return function.split(separator: " ")
+                .map { isSmall($0) ? String($0) : $0.prefix(1).uppercased() + $0.dropFirst() }
+                .joined(separator: " ")
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(function.utf8.count)
+        for word in function.utf8.split(separator: 0x20) {
+            if !out.isEmpty { out.append(0x20) }
+            let small = isSmall(Substring(decoding: word, as: UTF8.self))
+            for (n, b) in word.enumerated() {
+                out.append(n == 0 && !small && b >= 0x61 && b <= 0x7A ? b - 0x20 : b)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     func agencyName(state: String?, unit: String, surface: String) -> String {
@@ -20,9 +59,7 @@ extension MentionFinder {
         let demonym = lex.demonymOf[state] ?? state
         if unit.hasPrefix("ministry of ") {
             // "ministry of defense" → "Ministry of Defense": the unit key is lowercase.
-            let function = unit.dropFirst("ministry of ".count).split(separator: " ")
-                .map { ["of", "and", "the", "for"].contains($0) ? String($0) : $0.prefix(1).uppercased() + $0.dropFirst() }
-            return "\(demonym) Ministry of \(function.joined(separator: " "))"
+            return "\(demonym) Ministry of \(Self.titleCasedFunction(unit.dropFirst("ministry of ".count)))"
         }
         return "\(demonym) \(unit)"
     }
@@ -38,7 +75,10 @@ extension MentionFinder {
     /// The longest force noun or "<function> ministry" starting at `i`: its unit and end.
     func forceNoun(at i: Int) -> (String, Int)? {
         guard i < tokens.count, flags[i].contains(.unitFirstWord) else { return nil }
-        for n in stride(from: min(3, tokens.count - i), through: 1, by: -1) {
+        // No unit of more words than the longest starting with this word: the flag covers
+        // ministry functions too, and each phrase lookup hashes a key.
+        let longest = lex.forceNouns.longest(from: ids[i])
+        for n in stride(from: min(3, tokens.count - i, longest), through: 1, by: -1) {
             if let unit = lex.forceNouns[ids: ids[i..<(i + n)]] { return (unit, i + n) }
         }
         if let (function, end) = ministryFunction(at: i), end < tokens.count, lower[end] == "ministry" {
@@ -49,7 +89,8 @@ extension MentionFinder {
 
     func ministryFunction(at i: Int) -> (String, Int)? {
         guard i < tokens.count, flags[i].contains(.unitFirstWord) else { return nil }
-        for n in stride(from: min(3, tokens.count - i), through: 1, by: -1) {
+        let longest = lex.ministryFunctionTable.longest(from: ids[i])
+        for n in stride(from: min(3, tokens.count - i, longest), through: 1, by: -1) {
             if let f = lex.ministryFunctionTable[ids: ids[i..<(i + n)]] { return (f, i + n) }
         }
         return nil
@@ -64,17 +105,21 @@ extension MentionFinder {
         return (state, end)
     }
 
-    func agencyMatches(at i: Int) -> [Candidate] {
-        var out: [Candidate] = []
+    func agencyMatches(at i: Int, into out: inout [Candidate]) {
+        // Every pattern below starts with a capitalized word, a unit's first word or an
+        // ordinal: other words (most) are answered here, before any lookup.
+        let firstByte = tokens[i].isCapitalized || flags[i].contains(.unitFirstWord) ? nil : tokens[i].text.utf8.first
+        if let b = firstByte, !(b >= 0x30 && b <= 0x39) { return }
         // An ordinal opens a numbered unit: "102nd Russian military base".
         var start = i
         var ordinal: String?
-        if let first = tokens[i].text.unicodeScalars.first, ("0"..."9").contains(first),
+        // The first byte answers "starts with an ASCII digit" without decoding a scalar.
+        if let first = tokens[i].text.utf8.first, first >= 0x30, first <= 0x39,
            ["st", "nd", "rd", "th"].contains(where: { tokens[i].lowercased.hasSuffix($0) }) {
             ordinal = tokens[i].text
             start = i + 1
         }
-        guard start < tokens.count else { return out }
+        guard start < tokens.count else { return }
 
         // <state qualifier> <force noun | function ministry | Ministry of function>
         if let (state, j) = stateQualifier(at: start), j < tokens.count {
@@ -90,7 +135,7 @@ extension MentionFinder {
                 out.append(c)
             }
         }
-        guard ordinal == nil else { return out }
+        guard ordinal == nil else { return }
 
         // Ministry of <function> [of <state>]
         if tokens[i].text == "Ministry", i + 1 < tokens.count, lower[i + 1] == "of",
@@ -106,51 +151,54 @@ extension MentionFinder {
             out.append(unitCandidate(i..<(end + 1), state: nil, unit: "ministry of " + function, priority: 3))
         }
         // <force noun> of [the] <state>: "armed forces of Azerbaijan"
-        if let (unit, end) = forceNoun(at: i), let (state, stateEnd) = ofState(at: end) {
+        // The flag asked here first: most words are no unit, and the call cost more than the test.
+        if flags[i].contains(.unitFirstWord), let (unit, end) = forceNoun(at: i), let (state, stateEnd) = ofState(at: end) {
             var s = i
             // "illegal armed formations of Armenia": keep a lowercase modifier before it.
             if i > 0, tokens[i - 1].kind == .word, !tokens[i - 1].isCapitalized, lower[i - 1] == "illegal" { s = i - 1 }
             out.append(unitCandidate(s..<stateEnd, state: state, unit: unit))
         }
-        return out
     }
 
     /// Capitalized phrases ending in an organization or agency head: "Main Intelligence
     /// Directorate", "State Security Service of Azerbaijan", "Valdai discussion club".
-    func headedPhrase(at i: Int) -> [Candidate] {
-        guard tokens[i].kind == .word, tokens[i].isCapitalized, !lex.stopNames.contains(tokens[i].text) else { return [] }
-        if i > 0, tokens[i - 1].isCapitalized, !isPossessive(i - 1) { return [] }
+    func headedPhrase(at i: Int, into out: inout [Candidate]) {
+        guard tokens[i].kind == .word, tokens[i].isCapitalized, !isStopName(i) else { return }
+        if i > 0, tokens[i - 1].isCapitalized, !isPossessive(i - 1) { return }
         var best: Candidate?
         var j = i
         var lowercaseRun = 0
         while j < tokens.count, j - i < 8 {
-            let t = tokens[j]
-            if t.kind != .word { break }
-            if !t.isCapitalized {
+            // Fields read in place: a copy of the token retained and released its two strings.
+            if tokens[j].kind != .word { break }
+            let capitalized = tokens[j].isCapitalized
+            if !capitalized {
                 // "Ministry of Defense and the State Security Service": a coordination of two
                 // complete names is two bodies, not one.
                 if lower[j] == "and", (j + 1 < tokens.count && lower[j + 1] == "the")
-                    || (i..<j).contains(where: { lex.agencyHeads.contains(lower[$0]) || lex.organizationHeads.contains(lower[$0]) }) {
+                    || (i..<j).contains(where: { isIn([.agencyHead, .organizationHead], $0) }) {
                     break
                 }
-                if ["of", "and", "for", "the", "on"].contains(lower[j]) {
+                // Compared in turn, as the array literal's `contains` did, without the array.
+                let w = lower[j]
+                if w == "of" || w == "and" || w == "for" || w == "the" || w == "on" {
                     j += 1
                     continue
                 }
                 // Lowercase words may only be modifiers of the head ("Valdai discussion club"),
                 // never the verbs and articles of a clause ("Russia has a base").
                 lowercaseRun += 1
-                if lowercaseRun > 2 || MentionFinder.clauseWords.contains(lower[j]) || lex.speechVerbs.contains(lower[j])
-                    || lex.actorVerbs.contains(lower[j]) || lex.triggers[id: ids[j]] != nil { break }
+                // Speech verbs by their `WordFlags` bit, the other lists by `MentionWords`.
+                if lowercaseRun > 2 || flags[j].contains(.speechVerb) || isIn([.clauseWord, .actorVerb, .oneWordTrigger], j) { break }
             }
             let head = lower[j]
-            let isAgency = lex.agencyHeads.contains(head)
+            let isAgency = isIn(.agencyHead, j)
             // A lowercase head ("Valdai discussion club") only follows an unknown proper name; after
             // a state it is ordinary prose ("Armenia several times").
             // Lowercase "news" or "media" describes the name before it ("Ukrainska Pravda news site").
-            let headAllowed = t.isCapitalized || (lex.gazetteer[id: ids[i]] == nil && lex.demonyms[id: ids[i]] == nil
-                                                  && !["news", "media", "times", "post", "agency", "television", "tv", "radio"].contains(head))
-            if (isAgency || lex.organizationHeads.contains(head)), j > i, headAllowed {
+            let headAllowed = capitalized || (lex.gazetteer.oneWord(ids[i]) == nil && lex.demonyms.oneWord(ids[i]) == nil
+                                              && !Self.describingHeads.contains(head))
+            if (isAgency || isIn(.organizationHead, j)), j > i, headAllowed {
                 let r = i..<(j + 1)
                 let name = text(r)
                 let qualifier = stateQualifier(at: i)
@@ -174,6 +222,6 @@ extension MentionFinder {
             }
             j += 1
         }
-        return best.map { [$0] } ?? []
+        if let best { out.append(best) }
     }
 }

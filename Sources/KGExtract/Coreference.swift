@@ -41,11 +41,13 @@ struct Coreference {
 
         init(_ all: [Candidate]) {
             var agencies = Set<String>()
+            // One hash per mention: asking `first[key] == nil` and then storing hashed twice.
+            first.reserveCapacity(all.count)
+            agencies.reserveCapacity(all.count)
             for c in all {
-                if first[c.key] == nil { first[c.key] = c }
-                if c.type == .person || c.type == .official {
-                    let words = c.name.split(separator: " ")
-                    if words.count > 1, let last = words.last { surnames[String(last), default: []].insert(c.key) }
+                first.insertIfAbsent(c.key, c)
+                if c.type == .person || c.type == .official, let last = lastOfSeveralWords(c.name) {
+                    surnames[last, default: []].insert(c.key)
                 }
                 if c.type == .agency, agencies.insert(c.key).inserted { agencyKeys.append(c.key) }
             }
@@ -54,9 +56,8 @@ struct Coreference {
 
     /// "Aliyev" → "Ilham Aliyev" when the document names exactly one such person.
     private func linkSurname(_ c: inout Candidate, _ index: Index) {
-        let words = c.name.split(separator: " ")
-        guard words.count == 1, let word = words.first else { return }
-        let fuller = index.surnames[String(word)] ?? []
+        guard let word = onlyWord(c.name) else { return }
+        let fuller = index.surnames[word] ?? []
         guard fuller.count == 1, let key = fuller.first, let full = index.first[key] else { return }
         c.key = key
         c.name = full.name
@@ -105,8 +106,13 @@ struct Coreference {
     /// one numbered unit of a kind, the plain mentions of that kind are it.
     private func linkNumbered(_ c: inout Candidate, _ index: Index) {
         let prefix = c.key + " "
-        let numbered = index.agencyKeys.filter { $0.hasPrefix(prefix) }
-        guard numbered.count == 1, let key = numbered.first, let full = index.first[key] else { return }
+        // Counted up to two, not filtered into an array.
+        var numbered: String?
+        for k in index.agencyKeys where k.hasPrefix(prefix) {
+            guard numbered == nil else { return }
+            numbered = k
+        }
+        guard let key = numbered, let full = index.first[key] else { return }
         c.key = key
         c.name = full.name
     }
@@ -116,10 +122,12 @@ struct Coreference {
     private func addOtherNames(_ sentences: inout [[Candidate]]) {
         for (s, sentence) in doc.sentences.enumerated() {
             let t = sentence.tokens
-            let lower = t.map(\.lowercased)
+            // The document's lowercased words, not a copy made per sentence.
+            let lower = doc.lower[s]
+            var added = false
             for c in sentences[s] where c.type != .event && c.type != .person && c.type != .official {
                 var j = c.tokens.upperBound
-                if j < t.count, ["(", ","].contains(lower[j]) { j += 1 }
+                if j < t.count, lower[j] == "(" || lower[j] == "," { j += 1 }
                 // "which Armenians call", "also known as", "known as", "called"
                 if j + 2 < t.count, lower[j] == "which", ["call", "calls", "called", "name", "names"].contains(lower[j + 2]) {
                     j += 3
@@ -141,8 +149,10 @@ struct Coreference {
                 alias.extraAliases = []
                 alias.ownerTokens = nil
                 sentences[s].append(alias)
+                added = true
             }
-            sentences[s].sort { $0.start < $1.start }
+            // A sentence's mentions arrive sorted; only an added one can put them out of order.
+            if added { sentences[s].sort { $0.start < $1.start } }
         }
     }
 
@@ -150,37 +160,82 @@ struct Coreference {
     /// on", is also the "Rafah" of the headline. Only multi-letter capitalized names, matched as
     /// whole tokens where no other mention stands.
     private func propagateNames(_ sentences: inout [[Candidate]]) {
-        var known: [[String]: Candidate] = [:]
+        // Known names grouped by their first word's text, each with the tokens that spell it:
+        // a `[[String]]`-keyed dictionary built an array of words and hashed every word for
+        // each mention and for each try at each token. Words are compared only within a group.
+        struct Known {
+            let sentence: Int
+            let words: Range<Int>
+            let candidate: Candidate
+        }
+        struct Group {
+            var longest = 0
+            var names: [Known] = []
+        }
+        func spells(_ k: Known, _ t: [Token], _ r: Range<Int>) -> Bool {
+            guard k.words.count == r.count else { return false }
+            let own = doc.sentences[k.sentence].tokens
+            return zip(k.words, r).allSatisfy { own[$0].text == t[$1].text }
+        }
+        var known: [String: Group] = [:]
+        // Room for every mention: growing the table step by step rehashed its keys.
+        known.reserveCapacity(sentences.reduce(0) { $0 + $1.count })
         for c in sentences.joined() where c.type != .event && c.titleTokens == nil {
-            let words = doc.sentences[c.sentence].tokens[c.tokens].map(\.text)
-            guard let first = words.first?.unicodeScalars.first, first.properties.isUppercase,
-                  words.joined().unicodeScalars.count > 2 else { continue }
-            if known[words] == nil { known[words] = c }
+            let t = doc.sentences[c.sentence].tokens
+            let r = c.tokens
+            // The first scalar uppercase, and more than two scalars in all the words: a token's
+            // scalar count is its offsets' difference, without walking its text.
+            guard let first = r.first, let lead = t[first].text.unicodeScalars.first, lead.isUppercaseScalar,
+                  r.reduce(0, { $0 + t[$1].end - t[$1].start }) > 2
+            else { continue }
+            // The first mention with these words wins, as the dictionary of words kept it.
+            func add(_ group: inout Group) {
+                guard !group.names.contains(where: { spells($0, t, r) }) else { return }
+                group.names.append(Known(sentence: c.sentence, words: r, candidate: c))
+                group.longest = max(group.longest, r.count)
+            }
+            add(&known[t[first].text, default: Group()])
         }
         guard !known.isEmpty else { return }
-        // First word → longest known name starting with it: most words start none, and
-        // `firstWords` says so without hashing them.
-        let longestFrom = Lexicon.longestByFirstWord(known.keys)
-        let firstWords = WordSet(longestFrom.keys)
+        // The word ids of the names' first words (`doc.wordIDs`), as 1,024 bits by id: a word
+        // whose bit is clear is not one of them, since equal words have equal lowercased forms
+        // and so equal ids. Asked before the dictionary, which hashed each capitalized word.
+        var firstIDs = [UInt64](repeating: 0, count: 16)
+        for group in known.values {
+            let k = group.names[0]
+            let id = Int(doc.wordIDs[k.sentence][k.words.lowerBound]) & 1023
+            firstIDs[id >> 6] |= 1 << UInt64(id & 63)
+        }
+        // Taken tokens as flags, not a Set: asked of every token. One buffer for all sentences.
+        var taken: [Bool] = []
         for (s, sentence) in doc.sentences.enumerated() {
+            let ids = doc.wordIDs[s]
             let t = sentence.tokens
-            // Taken tokens as flags, not a Set: asked of every token.
-            var taken = [Bool](repeating: false, count: t.count)
+            taken.removeAll(keepingCapacity: true)
+            taken.append(contentsOf: repeatElement(false, count: t.count))
             for c in sentences[s] {
                 for i in c.tokens { taken[i] = true }
                 for i in c.titleTokens ?? 0..<0 { taken[i] = true }
             }
+            var added = false
             var k = 0
             while k < t.count {
-                var matched = false
                 // Every known name starts with an uppercase letter: a word starting with any
-                // other ASCII byte is ruled out without asking the set.
+                // other ASCII byte is ruled out without hashing it.
                 let lead = t[k].text.utf8.first ?? 0
                 let mayStart = lead >= 0x80 || (lead >= 0x41 && lead <= 0x5A)
-                let longest = mayStart && firstWords.contains(t[k].text) ? longestFrom[t[k].text] ?? 0 : 0
-                for n in stride(from: min(longest, t.count - k), through: 1, by: -1) {
+                // A taken word starts no match (each range tried would contain it).
+                let id = Int(ids[k]) & 1023
+                guard mayStart, !taken[k], firstIDs[id >> 6] & (1 << UInt64(id & 63)) != 0,
+                      let group = known[t[k].text] else {
+                    k += 1
+                    continue
+                }
+                var matched = false
+                for n in stride(from: min(group.longest, t.count - k), through: 1, by: -1) {
                     let r = k..<(k + n)
-                    guard !r.contains(where: { taken[$0] }), let source = known[t[r].map(\.text)] else { continue }
+                    guard !r.contains(where: { taken[$0] }),
+                          let source = group.names.first(where: { spells($0, t, r) })?.candidate else { continue }
                     var c = source
                     c.sentence = s
                     c.tokens = r
@@ -192,11 +247,13 @@ struct Coreference {
                     for i in r { taken[i] = true }
                     k += n
                     matched = true
+                    added = true
                     break
                 }
                 if !matched { k += 1 }
             }
-            sentences[s].sort { $0.start < $1.start }
+            // Mentions arrive sorted (a stable sort of a sorted list changes nothing).
+            if added { sentences[s].sort { $0.start < $1.start } }
         }
     }
 
@@ -212,10 +269,17 @@ struct Coreference {
             }
         }
         guard !defined.isEmpty else { return }
+        // The first bytes of the acronyms: a token starting with another is not hashed.
+        var firstBytes = [Bool](repeating: false, count: 256)
+        for key in defined.keys { if let b = key.utf8.first { firstBytes[Int(b)] = true } }
         for (s, sentence) in doc.sentences.enumerated() {
-            let taken = Set(sentences[s].flatMap { Array($0.tokens) })
-            for (k, tok) in sentence.tokens.enumerated() where !taken.contains(k) {
-                guard let target = defined[tok.text] else { continue }
+            // Flags, not a Set of every mention's token indices.
+            var taken = [Bool](repeating: false, count: sentence.tokens.count)
+            for c in sentences[s] { for k in c.tokens where k < taken.count { taken[k] = true } }
+            var added = false
+            for k in sentence.tokens.indices where !taken[k] {
+                let tok = sentence.tokens[k]
+                guard let b = tok.text.utf8.first, firstBytes[Int(b)], let target = defined[tok.text] else { continue }
                 var c = target
                 c.sentence = s
                 c.tokens = k..<(k + 1)
@@ -226,8 +290,41 @@ struct Coreference {
                 c.titleTokens = nil
                 c.extraAliases = []
                 sentences[s].append(c)
+                added = true
             }
-            sentences[s].sort { $0.start < $1.start }
+            if added { sentences[s].sort { $0.start < $1.start } }
         }
     }
+}
+
+extension Dictionary {
+    /// Stores `value` under `key` unless the key has one, hashing it once: the `default:`
+    /// subscript's modify inserts the default when the key is missing.
+    fileprivate mutating func insertIfAbsent(_ key: Key, _ value: Value) {
+        func touch(_ v: inout Value) {}
+        touch(&self[key, default: value])
+    }
+}
+
+/// The last of a name's space-separated words when it has more than one (`split(separator: " ")`).
+/// Without a space byte there is one word at most; ASCII names are split on bytes.
+private func lastOfSeveralWords(_ name: String) -> String? {
+    guard utf8Has(name, 0x20) else { return nil }
+    guard utf8IsASCII(name) else {
+        let words = name.split(separator: " ")
+        return words.count > 1 ? words.last.map(String.init) : nil
+    }
+    let words = name.utf8.split(separator: 0x20)
+    return words.count > 1 ? words.last.map { String(decoding: $0, as: UTF8.self) } : nil
+}
+
+/// The name itself when it is one word (`split(separator: " ")` gives one part).
+private func onlyWord(_ name: String) -> String? {
+    guard utf8Has(name, 0x20) else { return name.isEmpty ? nil : name }
+    if utf8IsASCII(name) {
+        let words = name.utf8.split(separator: 0x20)
+        return words.count == 1 ? String(decoding: words[0], as: UTF8.self) : nil
+    }
+    let words = name.split(separator: " ")
+    return words.count == 1 ? words.first.map(String.init) : nil
 }

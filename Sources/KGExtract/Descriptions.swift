@@ -20,8 +20,10 @@ struct DescriptionLinker {
     /// A named body of the article: what its name says and whose it is.
     struct Named {
         let candidate: Candidate
-        let words: Set<String>
         let state: String?
+        /// The name's words, lowercased: asked only of bodies a description might fit, so made
+        /// then, not for every body of every article.
+        var words: Set<String> { Set(candidate.name.split(separator: " ").map { $0.lowercased() }) }
     }
 
     let doc: AnalyzedDocument
@@ -32,8 +34,16 @@ struct DescriptionLinker {
         let named = namedBodies(sentences)
         // Officials named with an office, in text order; a title only looks at those before it.
         let officials = sentences.joined().filter { $0.type == .official && $0.role != nil }
+        // "the" by its word id, asked once: ids number lowercased words, so the same answer
+        // as comparing each lowercased token with "the", which both passes below did.
+        let the = lex.vocabulary.id("the")
+        let listWords = MentionWords.of(lex)
         for s in sentences.indices {
             let tokens = doc.sentences[s].tokens
+            let ids = doc.wordIDs[s], lower = doc.lower[s]
+            // The positions right after a "the", in order: the two passes below look only there.
+            var afterThe: [Int] = []
+            for k in 1..<max(1, tokens.count) where the != 0 ? ids[k - 1] == the : lower[k - 1] == "the" { afterThe.append(k) }
             var added: [Candidate] = []
             for k in sentences[s].indices {
                 let c = sentences[s][k]
@@ -61,8 +71,10 @@ struct DescriptionLinker {
                 m.surface = doc.source.cleanText(m.start..<m.end)
                 added.append(m)
             }
-            added += definiteHeads(s, tokens, sentences[s], named)
-            added += definiteTitles(s, tokens, sentences[s], officials: officials)
+            if !afterThe.isEmpty {
+                added += definiteHeads(s, tokens, sentences[s], named, afterThe, listWords)
+                added += definiteTitles(s, tokens, sentences[s], officials: officials, afterThe, listWords)
+            }
             if !added.isEmpty {
                 sentences[s] += added
                 sentences[s].sort { $0.start < $1.start }
@@ -72,14 +84,16 @@ struct DescriptionLinker {
 
     /// "the Directorate", "the Service": a body's head word, capitalized after "the", is the one
     /// body of the article whose name ends with it.
-    private func definiteHeads(_ s: Int, _ tokens: [Token], _ existing: [Candidate], _ named: [Named]) -> [Candidate] {
+    private func definiteHeads(_ s: Int, _ tokens: [Token], _ existing: [Candidate], _ named: [Named],
+                               _ afterThe: [Int], _ listWords: MentionWords) -> [Candidate] {
         var out: [Candidate] = []
-        for k in 1..<max(1, tokens.count) where tokens[k - 1].lowercased == "the" && tokens[k].isCapitalized {
+        let ids = doc.wordIDs[s]
+        for k in afterThe where tokens[k].isCapitalized {
             let head = tokens[k].lowercased
-            guard lex.agencyHeads.contains(head) || lex.organizationHeads.contains(head),
+            guard listWords.contains([.agencyHead, .organizationHead], id: ids[k], word: head),
                   k + 1 >= tokens.count || !(tokens[k + 1].isCapitalized || tokens[k + 1].lowercased == "of"),
                   !existing.contains(where: { $0.tokens.contains(k) }) else { continue }
-            let fits = named.filter { $0.candidate.start < tokens[k].start && $0.candidate.name.split(separator: " ").last?.lowercased() == head }
+            let fits = named.filter { $0.candidate.start < tokens[k].start && lastWordLowercased($0.candidate.name) == head }
             guard Set(fits.map(\.candidate.key)).count == 1, let body = fits.last else { continue }
             var m = body.candidate
             m.sentence = s
@@ -98,16 +112,24 @@ struct DescriptionLinker {
 
     /// "the president said", "the head of state stated": an office with "the" and no name after
     /// it is the official last named with that office, when the article named one.
-    private func definiteTitles(_ s: Int, _ tokens: [Token], _ existing: [Candidate], officials: [Candidate]) -> [Candidate] {
-        let lower = tokens.map(\.lowercased)
+    private func definiteTitles(_ s: Int, _ tokens: [Token], _ existing: [Candidate], officials: [Candidate],
+                                _ afterThe: [Int], _ listWords: MentionWords) -> [Candidate] {
+        // The document's lowercased words, not a copy per sentence.
+        let lower = doc.lower[s]
+        let ids = doc.wordIDs[s]
+        let synonymPhrases = Self.synonymPhrases
         var out: [Candidate] = []
-        for k in 1..<max(1, tokens.count) where lower[k - 1] == "the" && !tokens[k].isCapitalized {
+        for k in afterThe where !tokens[k].isCapitalized {
             guard !existing.contains(where: { $0.tokens.contains(k) }) else { continue }
             var matched: (roles: Set<String>, end: Int)?
-            for (t, roles) in Self.synonymPhrases where k + t.count <= lower.count && lower[k..<(k + t.count)].elementsEqual(t) {
+            // The first word compared before the phrase: most words start none.
+            for (t, roles) in synonymPhrases where k + t.count <= lower.count && (t.isEmpty || lower[k] == t[0])
+                && lower[k..<(k + t.count)].elementsEqual(t) {
                 matched = (roles, k + t.count)
             }
-            if matched == nil, let title = lex.titles[lower[k]]?.first(where: { k + $0.count <= lower.count && lower[k..<(k + $0.count)].elementsEqual($0) }) {
+            // `lex.titles` is keyed by first words, all numbered: a word no title starts is
+            // answered by `MentionWords` without hashing it.
+            if matched == nil, listWords.titleLongest(from: ids[k]) > 0, let title = lex.titles[lower[k]]?.first(where: { k + $0.count <= lower.count && lower[k..<(k + $0.count)].elementsEqual($0) }) {
                 matched = ([title.joined(separator: " ")], k + title.count)
             }
             // "the president of France" names someone else; "the president Emmanuel Macron" is a name.
@@ -133,9 +155,12 @@ struct DescriptionLinker {
     /// The lowercase words of a described body ("intelligence" of "Ukrainian intelligence
     /// service"), or nil when the mention is a name ("Ukrainian Defense Ministry").
     private func descriptionWords(_ c: Candidate, _ tokens: [Token]) -> Set<String>? {
-        let own = c.tokens.filter { !(c.ownerTokens?.contains($0) ?? false) && tokens[$0].kind == .word }
-        guard let last = own.last, Self.words.descriptionHeads.contains(tokens[last].lowercased),
-              own.allSatisfy({ !tokens[$0].isCapitalized }) else { return nil }
+        func isOwn(_ k: Int) -> Bool { !(c.ownerTokens?.contains(k) ?? false) && tokens[k].kind == .word }
+        // Asked before the words are gathered: most agencies are names, with a capital.
+        guard !c.tokens.contains(where: { isOwn($0) && tokens[$0].isCapitalized }),
+              let last = c.tokens.last(where: isOwn), Self.words.descriptionHeads.contains(tokens[last].lowercased)
+        else { return nil }
+        let own = c.tokens.filter(isOwn)
         let kind = Set(own.dropLast().map { tokens[$0].lowercased }).subtracting(Self.words.genericWords)
         return kind.isEmpty ? nil : kind
     }
@@ -153,8 +178,10 @@ struct DescriptionLinker {
     /// The state a body belongs to, from the mention or from its key ("agency:Mali|ministry of defense").
     static func state(of c: Candidate) -> String? {
         if let s = c.ownerState { return s }
-        guard c.key.hasPrefix("agency:"), let bar = c.key.firstIndex(of: "|") else { return nil }
-        let s = c.key[c.key.index(c.key.startIndex, offsetBy: 7)..<bar]
+        // The bar found among the bytes: `firstIndex(of:)` walked the key Character by Character.
+        // "agency:" is seven ASCII Characters, so seven bytes.
+        guard c.key.hasPrefix("agency:"), let bar = c.key.utf8.firstIndex(of: UInt8(ascii: "|")) else { return nil }
+        let s = c.key[c.key.utf8.index(c.key.startIndex, offsetBy: 7)..<bar]
         return s.isEmpty || s == "?" ? nil : String(s)
     }
 
@@ -175,20 +202,27 @@ struct DescriptionLinker {
         for (s, list) in sentences.enumerated() {
             let tokens = doc.sentences[s].tokens
             for c in list where (c.type == .agency || c.type == .organization) && c.eventClass == nil {
-                let capitalized = c.tokens.filter { tokens[$0].kind == .word && tokens[$0].isCapitalized && !(c.ownerTokens?.contains($0) ?? false) }
-                guard !capitalized.isEmpty else { continue }
+                guard c.tokens.contains(where: { tokens[$0].kind == .word && tokens[$0].isCapitalized && !(c.ownerTokens?.contains($0) ?? false) })
+                else { continue }
                 var state = Self.state(of: c)
                 if state == nil, let before = list.last(where: { $0.type == .state && $0.tokens.upperBound <= c.tokens.lowerBound }),
                    c.tokens.lowerBound - before.tokens.upperBound <= 1 {
                     state = before.name
                 }
-                let words = Set(c.name.split(separator: " ").map { $0.lowercased() })
-                out.append(Named(candidate: c, words: words, state: state))
+                out.append(Named(candidate: c, state: state))
             }
         }
         // A body's state, once known from any of its mentions, holds for all of them ("HUR").
         var stateByKey: [String: String] = [:]
         for n in out { if let s = n.state, stateByKey[n.candidate.key] == nil { stateByKey[n.candidate.key] = s } }
-        return out.map { Named(candidate: $0.candidate, words: $0.words, state: stateByKey[$0.candidate.key]) }
+        return out.map { Named(candidate: $0.candidate, state: stateByKey[$0.candidate.key]) }
     }
+}
+
+/// `name.split(separator: " ").last?.lowercased()`; for ASCII, on bytes, where splitting by
+/// Characters walked the whole name for each body at each "the".
+private func lastWordLowercased(_ name: String) -> String? {
+    guard utf8IsASCII(name) else { return name.split(separator: " ").last?.lowercased() }
+    guard let last = name.utf8.split(separator: 0x20).last else { return nil }
+    return String(decoding: last.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
 }

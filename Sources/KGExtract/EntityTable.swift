@@ -6,19 +6,50 @@ import KGText
 struct EntityTable {
     private(set) var entities: [Entity] = []
     private var index: [String: Int] = [:]
-    /// Entity id → position in `entities`.
-    private var position: [String: Int] = [:]
     /// Mentions already recorded, so a span found twice is kept once without a linear search.
+    /// Only the current document's: a span of another document is another key anyway. Integers
+    /// only, and a set that stays small: one set of every span of the corpus, keyed with the
+    /// document id string, cost about 1,400 instructions an insert in hashing and regrowing.
     private var seen = Set<MentionKey>()
-    private struct MentionKey: Hashable { let entity: Int; let span: Span }
+    private struct MentionKey: Hashable {
+        let entity: Int
+        let start: Int
+        let end: Int
+
+        /// One word to hash (equality still compares all three): three `combine` calls were
+        /// most of the cost of an insert.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(UInt64(truncatingIfNeeded: entity) &<< 42 ^ UInt64(truncatingIfNeeded: start) &<< 21
+                           ^ UInt64(truncatingIfNeeded: end))
+        }
+    }
+    /// The document `seen` holds, and every document met so far.
+    private var currentDoc: String?
+    private var documents = Set<String>()
+
+    /// Makes `seen` the set of `doc`'s recorded spans. Mentions come document by document, so
+    /// this is one comparison a call; a document met again (not something the extractor does)
+    /// has its spans gathered from the entities.
+    private mutating func enter(_ doc: String) {
+        if currentDoc == doc { return }
+        currentDoc = doc
+        seen.removeAll(keepingCapacity: true)
+        guard !documents.insert(doc).inserted else { return }
+        for (k, e) in entities.enumerated() {
+            for m in e.mentions where m.doc == doc { seen.insert(MentionKey(entity: k, start: m.start, end: m.end)) }
+        }
+    }
 
     /// Adds a mention and returns the entity id it belongs to.
     mutating func add(_ c: Candidate, doc: String) -> String {
         let mention = Span(doc: doc, start: c.start, end: c.end)
+        enter(doc)
         if let k = index[c.key] {
             // In place, not on a copy: copying an entity to change it copied its mention list,
             // which made a corpus quadratic in how often Russia is named.
-            if seen.insert(MentionKey(entity: k, span: mention)).inserted { entities[k].mentions.append(mention) }
+            if seen.insert(MentionKey(entity: k, start: c.start, end: c.end)).inserted {
+                entities[k].mentions.append(mention)
+            }
             // An official is a person with an office; one title anywhere makes the entity an official.
             if c.type == .official && entities[k].type == .person { entities[k].type = .official }
             // Prefer the fullest name ("Ilham Aliyev" over "Aliyev").
@@ -27,35 +58,55 @@ struct EntityTable {
             }
             if entities[k].wikidata == nil { entities[k].wikidata = c.wikidata }
             if entities[k].cameo == nil { entities[k].cameo = c.cameo }
-            for alias in [c.surface] + c.extraAliases { Self.addAlias(alias, to: &entities[k]) }
+            // No array of the aliases: building one allocated per mention.
+            Self.addAlias(c.surface, to: &entities[k])
+            for alias in c.extraAliases { Self.addAlias(alias, to: &entities[k]) }
             return entities[k].id
         }
-        let id = "e\(entities.count + 1)"
+        let id = "e" + String(entities.count + 1)
         var e = Entity(id: id, name: c.name, type: c.type, aliases: [], mentions: [mention], key: c.key,
                        wikidata: c.wikidata, cameo: c.cameo)
-        for alias in [c.surface] + c.extraAliases { Self.addAlias(alias, to: &e) }
-        seen.insert(MentionKey(entity: entities.count, span: mention))
+        Self.addAlias(c.surface, to: &e)
+        for alias in c.extraAliases { Self.addAlias(alias, to: &e) }
+        seen.insert(MentionKey(entity: entities.count, start: c.start, end: c.end))
         index[c.key] = entities.count
-        position[id] = entities.count
         entities.append(e)
         return id
     }
 
     /// A person the text gives an office ("X, secretary of Y") is an official.
     mutating func promoteToOfficial(_ id: String) {
-        guard let k = position[id], entities[k].type == .person else { return }
+        guard let k = position(of: id), entities[k].type == .person else { return }
         entities[k].type = .official
     }
 
     func id(forKey key: String) -> String? { index[key].map { entities[$0].id } }
 
     /// The identity key of the entity with this id.
-    func key(of id: String) -> String? { position[id].flatMap { entities[$0].key } }
+    func key(of id: String) -> String? { position(of: id).flatMap { entities[$0].key } }
+
+    /// Entity id → position in `entities`, read from the id ("e12" is the twelfth) and checked
+    /// against it: a dictionary of ids cost a string hash and insert for every entity made.
+    private func position(of id: String) -> Int? {
+        guard id.utf8.first == UInt8(ascii: "e"), let n = Int(id.dropFirst()), n >= 1, n <= entities.count,
+              entities[n - 1].id == id else { return nil }
+        return n - 1
+    }
 
     private static func addAlias(_ alias: String, to e: inout Entity) {
-        let clean = alias.trimmingWhitespace()
+        // An alias that starts and ends with an ASCII non-space byte is already trimmed:
+        // `trimmingWhitespace` walked its scalars from both ends and copied it.
+        let clean = Self.isTrimmed(alias) ? alias : alias.trimmingWhitespace()
         guard !clean.isEmpty, clean != e.name, !e.aliases.contains(clean) else { return }
         e.aliases.append(clean)
+    }
+
+    private static func isTrimmed(_ s: String) -> Bool {
+        func solid(_ b: UInt8?) -> Bool {
+            guard let b else { return false }
+            return b < 0x80 && b != 0x20 && !(b >= 0x09 && b <= 0x0D)
+        }
+        return solid(s.utf8.first) && solid(s.utf8.last)
     }
 
     /// Final pass: a name that became an alias after a fuller name arrived stays an alias.

@@ -15,6 +15,8 @@ struct MentionFinder {
     let ids: [Int32]
     /// The words' lists (`AnalyzedDocument.flags`).
     let flags: [WordFlags]
+    /// The lexicon's word lists by word id, for the questions asked at every token.
+    let words: MentionWords
 
     init(doc: AnalyzedDocument, sentence: Sentence) {
         self.doc = doc
@@ -24,20 +26,46 @@ struct MentionFinder {
         self.lower = doc.lower[sentence.index]
         self.ids = doc.wordIDs[sentence.index]
         self.flags = doc.flags[sentence.index]
+        self.words = MentionWords.of(doc.lexicon)
+    }
+
+    /// `lex.stopNames.contains(tokens[k].text)`, most words ruled out by `MentionWords`.
+    @inline(__always)
+    func isStopName(_ k: Int) -> Bool {
+        words.mayBe(.stopNameForm, id: ids[k]) && lex.stopNames.contains(tokens[k].text)
+    }
+
+    /// `lex.notPersonNames.contains(tokens[k].text)`, the same way.
+    @inline(__always)
+    func isNotPersonName(_ k: Int) -> Bool {
+        words.mayBe(.notPersonNameForm, id: ids[k]) && lex.notPersonNames.contains(tokens[k].text)
+    }
+
+    /// Whether word `k` of the sentence is in one of `lists` (`MentionWords`).
+    @inline(__always)
+    func isIn(_ lists: MentionWords.Lists, _ k: Int) -> Bool {
+        words.contains(lists, id: ids[k], word: lower[k])
     }
 
     func find() -> [Candidate] {
         var proposals: [Candidate] = []
-        // Most tokens propose nothing: appending an empty array each time was not free.
-        func add(_ found: [Candidate]) { if !found.isEmpty { proposals += found } }
+        // The matchers append to one list: returning an array from each at each token, most
+        // of them empty, cost an append and a release per matcher per token.
         for i in tokens.indices {
-            add(gazetteerMatches(at: i))
-            add(agencyMatches(at: i))
-            add(headedPhrase(at: i))
+            // A lowercase word starts only numbered names, units and titles: the matchers that
+            // need a capital are not called for it (their own first test, asked here).
+            if tokens[i].isCapitalized {
+                gazetteerMatches(at: i, into: &proposals)
+                agencyMatches(at: i, into: &proposals)
+                headedPhrase(at: i, into: &proposals)
+            } else {
+                if tokens[i].kind == .word, startsWithNumber(tokens[i].text) { gazetteerMatches(at: i, into: &proposals) }
+                agencyMatches(at: i, into: &proposals)
+            }
             if let official = titledName(at: i) { proposals.append(official) }
         }
-        var chosen = resolveOverlaps(proposals)
-        chosen += fallbackNames(excluding: chosen)
+        var (chosen, taken) = resolveOverlaps(proposals)
+        chosen += fallbackNames(excluding: chosen, taken: &taken)
         chosen.sort { $0.start < $1.start }
         return chosen.map(applyMetonymy).map(withIDs)
     }
@@ -65,7 +93,7 @@ struct MentionFinder {
     }
 
     func isPossessive(_ i: Int) -> Bool {
-        i < tokens.count && isPossessiveMarker(lower[i])
+        i < tokens.count && words.contains(.possessive, id: ids[i], word: lower[i])
     }
 
     /// A state named at `i` by demonym, name or possessive ("Russian", "Russia", "Russia’s"):
@@ -74,19 +102,19 @@ struct MentionFinder {
         // Only a capitalized word opens a qualifier (every path below returned nil otherwise):
         // asked first, it spares the two table lookups for most words.
         guard i < tokens.count, tokens[i].isCapitalized else { return nil }
-        // No name of more words than the longest starting with this word: most lookups skipped.
-        let longest = max(lex.demonyms.longest(from: ids[i]), lex.gazetteer.longest(from: ids[i]))
-        for n in stride(from: min(3, tokens.count - i), through: 1, by: -1) {
-            if n > longest, n > 1 {
-                guard tokens[i].isCapitalized else { return nil }
-                continue
-            }
+        // No name of more words than the longest starting with this word, in each table: most
+        // capitalized words (people's names) start none, and are answered without a key.
+        let demonymLongest = lex.demonyms.longest(from: ids[i])
+        let gazetteerLongest = lex.gazetteer.longest(from: ids[i])
+        let longest = max(demonymLongest, gazetteerLongest)
+        guard longest > 0 else { return nil }
+        for n in stride(from: min(3, tokens.count - i, longest), through: 1, by: -1) {
             let key = ids[i..<(i + n)]
-            guard tokens[i].isCapitalized else { return nil }
-            if let state = lex.demonyms[ids: key] {
+            if n <= demonymLongest, let state = lex.demonyms[ids: key] {
                 return (state, isPossessive(i + n) ? i + n + 1 : i + n)
             }
             // One lookup for both kinds: each costs a hash of the key.
+            guard n <= gazetteerLongest else { continue }
             switch lex.gazetteer[ids: key] {
             case .state(let s)?, .seat(let s)?: return (s, isPossessive(i + n) ? i + n + 1 : i + n)
             default: break
@@ -97,16 +125,20 @@ struct MentionFinder {
 
     // MARK: Gazetteer
 
-    func gazetteerMatches(at i: Int) -> [Candidate] {
-        guard tokens[i].kind == .word, tokens[i].isCapitalized || startsWithNumber(tokens[i].text) else { return [] }
+    func gazetteerMatches(at i: Int, into out: inout [Candidate]) {
+        guard tokens[i].kind == .word, tokens[i].isCapitalized || startsWithNumber(tokens[i].text) else { return }
         let longest = lex.gazetteer.longest(from: ids[i])
-        var out: [Candidate] = []
+        let before = out.count
         for n in stride(from: min(longest, tokens.count - i), through: 1, by: -1) {
             let r = i..<(i + n)
             guard tokens[r.upperBound - 1].kind != .punctuation, let kind = lex.gazetteer[ids: ids[r]] else { continue }
-            // Inside a multiword name every word is capitalized, except short connectors.
-            let words = r.filter { tokens[$0].kind == .word }
-            guard words.allSatisfy({ tokens[$0].isCapitalized || ["of", "and", "the", "for", "de", "al"].contains(lower[$0]) }) else { continue }
+            // Inside a multiword name every word is capitalized, except short connectors
+            // (tested in place: filtering the words into an array allocated per match).
+            guard r.allSatisfy({ k in
+                guard tokens[k].kind == .word, !tokens[k].isCapitalized else { return true }
+                let w = lower[k]
+                return w == "of" || w == "and" || w == "the" || w == "for" || w == "de" || w == "al"
+            }) else { continue }
             switch kind {
             case .state(let s), .seat(let s):
                 out.append(make(r, .state, key: "state:" + s, name: s, priority: 3))
@@ -127,9 +159,9 @@ struct MentionFinder {
                 // Single common words that happen to be towns ("Police", "Mission") need a
                 // capital letter mid-sentence; at the start of a sentence they are not trusted.
                 if n == 1, i == 0, !lex.regionNames.contains(name) { continue }
-                if lex.stopNames.contains(tokens[i].text) { continue }
+                if isStopName(i) { continue }
                 // "22 March 2024": month names are dates, even where a town shares them.
-                if n == 1, lex.notPersonNames.contains(tokens[i].text) { continue }
+                if n == 1, isNotPersonName(i) { continue }
                 // "Olexi Danilov": a small town's name next to another capitalized word is a surname.
                 if n == 1, isNameNeighbour(i - 1) || isNameNeighbour(i + 1) { continue }
                 out.append(make(r, .place, key: "place:" + normalizeKey(name), name: name, priority: 2))
@@ -137,7 +169,7 @@ struct MentionFinder {
             break
         }
         // "Moscow-brokered", "Armenia-backed": the state inside a hyphenated word.
-        if out.isEmpty, tokens[i].text.utf8.contains(UInt8(ascii: "-")), tokens[i].text.contains("-" as Character),
+        if out.count == before, utf8Has(tokens[i].text, UInt8(ascii: "-")), tokens[i].text.contains("-" as Character),
            let head = tokens[i].text.split(separator: "-").first,
            let kind = lex.gazetteer[[head.lowercased()]] {
             var state: String?
@@ -150,7 +182,6 @@ struct MentionFinder {
                 out.append(c)
             }
         }
-        return out
     }
 
     /// `text.first?.isNumber`, which is the first scalar's numeric type: for ASCII, a digit.
@@ -162,8 +193,8 @@ struct MentionFinder {
     /// A capitalized word that no gazetteer knows: the kind that sits beside a surname.
     func isNameNeighbour(_ k: Int) -> Bool {
         guard k >= 0, k < tokens.count, tokens[k].kind == .word, tokens[k].isCapitalized,
-              !lex.notPersonNames.contains(tokens[k].text) else { return false }
-        return lex.gazetteer[id: ids[k]] == nil && lex.demonyms[id: ids[k]] == nil
+              !isNotPersonName(k) else { return false }
+        return lex.gazetteer.oneWord(ids[k]) == nil && lex.demonyms.oneWord(ids[k]) == nil
     }
 
     // MARK: Metonymy
@@ -204,19 +235,22 @@ struct MentionFinder {
     // MARK: Overlaps
 
     /// Longest span first; on equal length the higher priority; ties keep the earlier proposal.
-    func resolveOverlaps(_ proposals: [Candidate]) -> [Candidate] {
-        let ordered = proposals.enumerated().sorted { a, b in
-            let la = a.element.end - a.element.start, lb = b.element.end - b.element.start
+    /// Also gives the tokens the chosen cover, which `fallbackNames` starts from.
+    func resolveOverlaps(_ proposals: [Candidate]) -> (chosen: [Candidate], taken: [Bool]) {
+        // Positions are sorted, not candidates: moving candidates retained and released each.
+        let ordered = proposals.indices.sorted { a, b in
+            let la = proposals[a].end - proposals[a].start, lb = proposals[b].end - proposals[b].start
             if la != lb { return la > lb }
-            if a.element.priority != b.element.priority { return a.element.priority > b.element.priority }
-            return a.offset < b.offset
+            if proposals[a].priority != proposals[b].priority { return proposals[a].priority > proposals[b].priority }
+            return a < b
         }
         var taken = [Bool](repeating: false, count: tokens.count)
         var chosen: [Candidate] = []
-        for (_, c) in ordered where !c.tokens.contains(where: { taken[$0] }) {
-            for t in c.tokens { taken[t] = true }
-            chosen.append(c)
+        chosen.reserveCapacity(proposals.count)
+        for k in ordered where !proposals[k].tokens.contains(where: { taken[$0] }) {
+            for t in proposals[k].tokens { taken[t] = true }
+            chosen.append(proposals[k])
         }
-        return chosen
+        return (chosen, taken)
     }
 }

@@ -5,30 +5,37 @@ import KGText
 extension MentionFinder {
     /// A title at `i`: the role as written and the index after it. Handles "Maj. Gen.".
     func title(at i: Int) -> (String, Int)? {
+        // Neither a title nor a rank abbreviation starts here (most words): both loops below
+        // would find nothing.
+        let titleLongest = words.titleLongest(from: ids[i])
+        guard titleLongest > 0 || (i + 1 < tokens.count && tokens[i + 1].end - tokens[i + 1].start == 1) else { return nil }
         // Longest first, as `lex.titles` lists them.
-        for n in stride(from: min(lex.titleTable.longest(from: ids[i]), tokens.count - i), through: 1, by: -1)
+        for n in stride(from: min(titleLongest, tokens.count - i), through: 1, by: -1)
         where lex.titleTable[ids: ids[i..<(i + n)]] != nil {
             return (text(i..<(i + n)), i + n)
         }
         // Abbreviated ranks: "Maj. Gen.", "Lt. Col."
         var j = i
-        var words: [String] = []
-        while j + 1 < tokens.count, tokens[j + 1].text == ".", let full = lex.raw.rankAbbreviations[lower[j]] {
-            words.append(full)
+        var ranks: [String] = []
+        // The length first: comparing each next word's text with "." cost more than the rest.
+        while j + 1 < tokens.count, tokens[j + 1].end - tokens[j + 1].start == 1, tokens[j + 1].text == ".", let full = lex.raw.rankAbbreviations[lower[j]] {
+            ranks.append(full)
             j += 2
         }
-        guard !words.isEmpty else { return nil }
-        return (words.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " "), j)
+        guard !ranks.isEmpty else { return nil }
+        return (ranks.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " "), j)
     }
 
     /// Name tokens at `i`: capitalized words that are not themselves states or stop words.
     func nameTokens(at i: Int, max: Int = 4) -> Range<Int>? {
         var j = i
         while j < tokens.count, j - i < max, tokens[j].kind == .word, tokens[j].isCapitalized,
-              !lex.notPersonNames.contains(tokens[j].text), lex.demonyms[id: ids[j]] == nil,
+              !isNotPersonName(j), lex.demonyms.oneWord(ids[j]) == nil,
               tokens[j].end - tokens[j].start > 1 {  // its scalar count, without walking the text
-            if case .state? = lex.gazetteer[id: ids[j]] { break }
-            if case .organization? = lex.gazetteer[id: ids[j]] { break }
+            // One gazetteer lookup for both kinds that end a name.
+            let kind = lex.gazetteer.oneWord(ids[j])
+            if case .state? = kind { break }
+            if case .organization? = kind { break }
             j += 1
         }
         return j > i ? i..<j : nil
@@ -66,30 +73,38 @@ extension MentionFinder {
     /// a place after "village of" or before "region", a person before "said", a website by its
     /// domain. A lone capitalized word with no such cue is left alone: too often it is just the
     /// first word of a sentence or a common noun in a headline.
-    func fallbackNames(excluding chosen: [Candidate]) -> [Candidate] {
-        var taken = [Bool](repeating: false, count: tokens.count)
+    /// `taken`: the chosen mentions' tokens (`resolveOverlaps`); their titles are added here.
+    /// One array for both passes, where each allocated and filled its own.
+    func fallbackNames(excluding chosen: [Candidate], taken: inout [Bool]) -> [Candidate] {
         for c in chosen {
-            for t in c.tokens { taken[t] = true }
             for t in c.titleTokens ?? 0..<0 { taken[t] = true }
         }
         // A headline in Title Case capitalizes every word; its capitals say nothing about names.
-        let words = tokens.filter { $0.kind == .word && $0.end - $0.start > 3 }  // scalars, as offsets count them
-        let isHeadline = words.count >= 4 && words.filter(\.isCapitalized).count * 10 >= words.count * 7
+        // Counted, not filtered into an array of tokens: that copy cost more than the rest.
+        var longWords = 0, capitalizedWords = 0
+        for k in tokens.indices where tokens[k].kind == .word && tokens[k].end - tokens[k].start > 3 {  // scalars, as offsets count them
+            longWords += 1
+            if tokens[k].isCapitalized { capitalizedWords += 1 }
+        }
+        let isHeadline = longWords >= 4 && capitalizedWords * 10 >= longWords * 7
         var out: [Candidate] = []
         var i = 0
         while i < tokens.count {
             defer { i += 1 }
-            guard !taken[i], tokens[i].kind == .word, !isHeadline || isDomain(tokens[i].text) else { continue }
-            if isDomain(tokens[i].text) {
+            guard !taken[i], tokens[i].kind == .word else { continue }
+            // A domain has at least four Characters, so four scalars: shorter words skip the call.
+            let domain = tokens[i].end - tokens[i].start >= 4 && isDomain(tokens[i].text)
+            guard !isHeadline || domain else { continue }
+            if domain {
                 out.append(make(i..<(i + 1), .organization, key: "org:" + normalizeKey(tokens[i].text),
                                 name: tokens[i].text, priority: 1))
                 continue
             }
-            guard tokens[i].isCapitalized, !lex.notPersonNames.contains(tokens[i].text), !lex.isPeople(lower[i]),
-                  lex.demonyms[id: ids[i]] == nil, lex.triggers[id: ids[i]] == nil else { continue }
+            guard tokens[i].isCapitalized, !isNotPersonName(i), !(lower[i].utf8.last == UInt8(ascii: "s") && lex.isPeople(lower[i])),
+                  lex.demonyms.oneWord(ids[i]) == nil, !isIn(.oneWordTrigger, i) else { continue }
             var j = i
             while j < tokens.count, !taken[j], tokens[j].kind == .word, tokens[j].isCapitalized,
-                  !lex.notPersonNames.contains(tokens[j].text), lex.demonyms[id: ids[j]] == nil, j - i < 4 { j += 1 }
+                  !isNotPersonName(j), lex.demonyms.oneWord(ids[j]) == nil, j - i < 4 { j += 1 }
             let r = i..<j
             i = j - 1
             if let c = classify(r) { out.append(c) }
@@ -99,7 +114,8 @@ extension MentionFinder {
 
     func isDomain(_ s: String) -> Bool {
         // Asked of every word: most have no period, and that answers it without splitting.
-        guard s.utf8.contains(UInt8(ascii: ".")) else { return false }
+        // A domain has at least four Characters ("a.bc"), so at least four bytes.
+        guard s.utf8.count >= 4, utf8Has(s, UInt8(ascii: ".")) else { return false }
         let parts = s.split(separator: ".")
         guard parts.count >= 2, let tld = parts.last, (2...4).contains(tld.count),
               tld.allSatisfy({ $0.isLowercase }) else { return false }
@@ -108,15 +124,16 @@ extension MentionFinder {
 
     func classify(_ r: Range<Int>) -> Candidate? {
         // "the Directorate said": a body's head noun alone is a reference, not a name.
-        if r.contains(where: { lex.agencyHeads.contains(lower[$0]) || lex.organizationHeads.contains(lower[$0]) }) { return nil }
+        if r.contains(where: { isIn([.agencyHead, .organizationHead], $0) }) { return nil }
         // An acronym alone ("HUR said") names a body, never a person; Coreference resolves it.
-        if r.count == 1, tokens[r.lowerBound].isAcronym { return nil }
+        if r.count == 1, isAcronymToken(tokens[r.lowerBound]) { return nil }
         let name = text(r)
         let prev = r.lowerBound > 0 ? lower[r.lowerBound - 1] : ""
         let prev2 = r.lowerBound > 1 ? lower[r.lowerBound - 2] : ""
         let next = r.upperBound < tokens.count ? lower[r.upperBound] : ""
-        let person = make(r, .person, key: "person:" + normalizeKey(name), name: name, priority: 1)
-        let place = make(r, .place, key: "place:" + normalizeKey(name), name: name, priority: 1)
+        // Made only as returned: both made up front cost two keys and two candidates per name.
+        var person: Candidate { make(r, .person, key: "person:" + normalizeKey(name), name: name, priority: 1) }
+        var place: Candidate { make(r, .place, key: "place:" + normalizeKey(name), name: name, priority: 1) }
         if lex.personCues.contains(prev) { return person }
         if prev == "of", lex.placeCues.contains(prev2) { return place }
         if ["region", "province", "district", "oblast", "village", "town", "city", "settlement"].contains(next) {
