@@ -28,7 +28,7 @@ public struct Extractor: Sendable {
             var candidates = doc.sentences.map { MentionFinder(doc: doc, sentence: $0).find() }
             candidates = Coreference(doc: doc).link(candidates)
             var events = EventFinder(doc: doc).find(candidates)
-            for sentence in doc.sentences where EventRules.isBoilerplate(sentence.tokens.map(\.lowercased)) {
+            for sentence in doc.sentences where EventRules.isBoilerplate(doc.lower[sentence.index]) {
                 candidates[sentence.index] = []
                 events[sentence.index] = []
             }
@@ -84,36 +84,57 @@ struct RelationSet {
     /// Evidence already recorded per relation, so a fact told in 400 articles is not searched
     /// linearly 400 times.
     private var seenEvidence = Set<EvidenceKey>()
-    /// The relation by its position in `store`: hashing an index, not the key's strings.
-    private struct EvidenceKey: Hashable { let relation: Int; let span: Span }
+    /// The relation by its position in `store` and the document by its number in `docs`:
+    /// hashing four integers, not the document id's string (a third of `add`'s cost).
+    private struct EvidenceKey: Hashable { let relation: Int; let doc: Int; let start: Int; let end: Int }
+    private var docs: [String: Int] = [:]
+    /// The last document looked up: evidence comes document by document.
+    private var lastDoc: (id: String, number: Int)?
 
-    mutating func add(_ r: Relation) {
-        guard r.object != .entity(r.subject) else { return }
+    private mutating func evidenceKey(_ relation: Int, _ e: Evidence) -> EvidenceKey {
+        let number: Int
+        if let last = lastDoc, last.id == e.doc {
+            number = last.number
+        } else {
+            number = docs[e.doc] ?? docs.count
+            docs[e.doc] = number
+            lastDoc = (e.doc, number)
+        }
+        return EvidenceKey(relation: relation, doc: number, start: e.start, end: e.end)
+    }
+
+    /// Adds `r` and returns its position, which `relations(at:)` and `update(_:_:)` take
+    /// instead of keys (hashing a key hashes its strings); nil for a relation of a thing to itself.
+    @discardableResult
+    mutating func add(_ r: Relation) -> Int? {
+        guard r.object != .entity(r.subject) else { return nil }
         let key = r.key
         if let k = position[key] {
             // In place: a copy of the relation to change would copy its evidence list.
-            for e in r.evidence where seenEvidence.insert(EvidenceKey(relation: k, span: e.span)).inserted {
+            for e in r.evidence where seenEvidence.insert(evidenceKey(k, e)).inserted {
                 store[k].evidence.append(e)
             }
             for a in r.attributedTo where !store[k].attributedTo.contains(a) { store[k].attributedTo.append(a) }
             for d in r.disputedBy where !store[k].disputedBy.contains(d) { store[k].disputedBy.append(d) }
             if !r.attributes.isEmpty { store[k].attributes.merge(r.attributes) { old, _ in old } }
-        } else {
-            for e in r.evidence { seenEvidence.insert(EvidenceKey(relation: store.count, span: e.span)) }
-            position[key] = store.count
-            store.append(r)
+            return k
         }
+        let k = store.count
+        for e in r.evidence { seenEvidence.insert(evidenceKey(k, e)) }
+        position[key] = k
+        store.append(r)
+        return k
     }
 
-    /// Applies `body` to the relations with these keys (one document's), not to the whole corpus.
-    mutating func update(_ keys: Set<Relation.Key>, _ body: (inout Relation) -> Void) {
-        for k in keys { if let i = position[k] { body(&store[i]) } }
+    /// Applies `body` to the relations at these positions (one document's), not to the whole corpus.
+    mutating func update(_ positions: [Int], _ body: (inout Relation) -> Void) {
+        for i in positions { body(&store[i]) }
     }
 
     var all: [Relation] { store }
 
-    /// The relations with these keys, in the order given.
-    func relations(for keys: [Relation.Key]) -> [Relation] {
-        keys.compactMap { position[$0].map { store[$0] } }
+    /// The relations at these positions, in the order given.
+    func relations(at positions: [Int]) -> [Relation] {
+        positions.map { store[$0] }
     }
 }

@@ -84,15 +84,17 @@ struct RelationFinder {
         let namedStates = Dictionary(resolved.joined().filter { $0.type == .state }.map { ($0.candidate.name, $0.id) },
                                      uniquingKeysWith: { a, _ in a })
         var located = Set<String>()
-        var touched = Set<Relation.Key>()
-        // The same keys in the order found: reading them back must not scan the whole corpus.
-        var touchedOrder: [Relation.Key] = []
+        // The document's relations as positions in `relations`, in the order first found:
+        // reading them back must not scan the whole corpus, and positions hash no strings.
+        var touched = Set<Int>()
+        var touchedOrder: [Int] = []
+        // The state the gazetteer gives each place name, looked up once per document.
+        var gazetteerStates: [String: String?] = [:]
         for sentence in doc.sentences {
             let range = sentence.range
             var ctx = Context(sentence: sentence, lower: doc.lower[sentence.index], flags: doc.flags[sentence.index],
                               mentions: resolved[sentence.index],
-                              evidence: Evidence(doc: doc.id, start: range.lowerBound, end: range.upperBound,
-                                                 text: doc.source.text(range)))
+                              evidence: Evidence(doc: doc.id, start: range.lowerBound, end: range.upperBound))
             // Reported speech runs on through a paragraph: after "According to X, …" the next
             // sentences are still X's account unless they name their own source.
             let newParagraph = doc.source.clean[previousEnd..<range.lowerBound].contains("\n")
@@ -119,9 +121,13 @@ struct RelationFinder {
             accusers += ctx.sources
             var found: [Relation] = []
             found += structural(ctx, table: &table)
-            found += gazetteerLocations(ctx, namedStates: namedStates, done: &located)
+            found += gazetteerLocations(ctx, namedStates: namedStates, done: &located, states: &gazetteerStates)
             found += events(ctx)
             found += interactions(ctx, accusers: &accusers, deniers: &deniers)
+            // Most sentences state no relation: then nothing below changes, and the sentence's
+            // text (each relation's evidence quotes it) need not be copied out.
+            guard !found.isEmpty else { continue }
+            let text = doc.source.text(range)
             // This sentence's statements, demands, letters and other speech events.
             let speeches = Set(ctx.mentions.filter { lex.statementKinds.contains($0.candidate.eventClass?.name ?? "") }.map(\.id))
             // "The Foreign Ministry demanded …. The statement notes …": the author of the last
@@ -144,14 +150,15 @@ struct RelationFinder {
                 r.predicate == .hasAgent && speeches.contains(r.subject)
             }, by: \.subject).mapValues { Set($0.compactMap(\.object.entityID)) }
             for var r in found {
-                if touched.insert(r.key).inserted { touchedOrder.append(r.key) }
+                // Every relation of the sentence was made with `ctx.evidence`, without its text.
+                r.evidence[0].text = text
                 // Who holds an office or which state a ministry belongs to is background the
                 // sentence names, not a claim its source makes.
                 // Nor is what the gazetteer knows (`source`): no one in the article asserts it.
                 if r.attributedTo.isEmpty, !Self.namingPredicates.contains(r.predicate), r.attributes["source"] == nil {
                     r.attributedTo = ctx.sources.filter { $0 != r.subject && r.object != .entity($0) && !(speechAgents[r.subject]?.contains($0) ?? false) }
                 }
-                relations.add(r)
+                if let i = relations.add(r), touched.insert(i).inserted { touchedOrder.append(i) }
             }
         }
         // Telling of another side's hostile act is accusing it.
@@ -159,21 +166,21 @@ struct RelationFinder {
                                uniquingKeysWith: { a, _ in a })
         let classes = Dictionary(resolved.joined().compactMap { m in m.candidate.eventClass.map { (m.id, $0.name) } },
                                  uniquingKeysWith: { a, _ in a })
-        let documentRelations = relations.relations(for: touchedOrder)
+        let documentRelations = relations.relations(at: touchedOrder)
         // Identity keys of this document's entities only: the whole table grows with the corpus.
         var keys: [String: String] = [:]
+        func note(_ id: String) { if keys[id] == nil { keys[id] = table.key(of: id) } }
         for r in documentRelations {
-            for id in [r.subject] + [r.object.entityID].compactMap({ $0 }) + r.attributedTo where keys[id] == nil {
-                keys[id] = table.key(of: id)
-            }
+            note(r.subject)
+            if case .entity(let o) = r.object { note(o) }
+            for a in r.attributedTo { note(a) }
         }
         let inferred = InferredStance(cameo: cameo, keys: keys)
         for r in inferred.accusations(in: documentRelations) + inferred.deployments(in: documentRelations, classes: classes) {
-            if touched.insert(r.key).inserted { touchedOrder.append(r.key) }
-            relations.add(r)
+            if let i = relations.add(r), touched.insert(i).inserted { touchedOrder.append(i) }
         }
         // Whoever denies a source's claims disputes everything the document attributes to it.
-        relations.update(touched) { r in
+        relations.update(touchedOrder) { r in
             guard r.attributes["source"] == nil else { return }
             for (denier, denied) in deniers where r.attributedTo.contains(denied) && !r.disputedBy.contains(denier) {
                 r.disputedBy.append(denier)

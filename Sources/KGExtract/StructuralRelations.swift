@@ -61,10 +61,16 @@ extension RelationFinder {
     /// A city the gazetteer places in a country the article also names: "Gyumri" and "Armenia"
     /// give Gyumri locatedIn Armenia, once per article, with `source: GeoNames` so the reader
     /// knows the sentence cited names the city but the location comes from the gazetteer.
-    func gazetteerLocations(_ ctx: Context, namedStates: [String: String], done: inout Set<String>) -> [Relation] {
+    /// `states`: the gazetteer's state for each place name met so far in the document, so a name
+    /// told again is not turned into a phrase key (built scalar by scalar) and looked up again.
+    func gazetteerLocations(_ ctx: Context, namedStates: [String: String], done: inout Set<String>,
+                            states: inout [String: String?]) -> [Relation] {
         var out: [Relation] = []
         for m in ctx.mentions where m.type == .place && !done.contains(m.id) {
-            guard let state = gazetteerState(of: m), let sid = namedStates[state] else { continue }
+            let state: String?
+            let name = m.candidate.name
+            if let known = states[name] { state = known } else { state = gazetteerState(of: m); states[name] = state }
+            guard let state, let sid = namedStates[state] else { continue }
             done.insert(m.id)
             out.append(relation(m.id, .locatedIn, sid, ctx, attributes: ["source": "GeoNames"]))
         }
