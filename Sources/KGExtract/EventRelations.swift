@@ -7,6 +7,8 @@ extension RelationFinder {
     var rules: EventRules { EventRules.shared }
 
     func events(_ ctx: Context) -> [Relation] {
+        // Most sentences have no event: then none of the sentence-wide tables below is needed.
+        guard ctx.mentions.contains(where: { $0.type == .event }) else { return [] }
         var out: [Relation] = []
         let lower = ctx.lower
         let dateMentions = doc.dates[ctx.sentence.index]
@@ -31,6 +33,8 @@ extension RelationFinder {
         }
         let quoted = quotedTokens(ctx)
         let fronted = frontedPlace(ctx)
+        // Token offsets, for placing each date among the tokens: made once, not once per event.
+        let tokenStarts = ctx.sentence.tokens.map(\.start)
         for e in ctx.mentions where e.type == .event {
             let t = e.candidate.tokens.lowerBound
             // What is said inside a quotation is the quote's content, not the speech event's
@@ -258,7 +262,6 @@ extension RelationFinder {
                 }
             }
             let startOffset = e.candidate.start
-            let tokenStarts = ctx.sentence.tokens.map(\.start)
             let ownDates = dateMentions.filter { d in
                 let k = tokenStarts.firstIndex { $0 >= d.range.lowerBound } ?? lower.count
                 // "(as of July 14, 2021)" dates a report's snapshot, not a happening; for the
@@ -357,9 +360,11 @@ extension RelationFinder {
     func quotedTokens(_ ctx: Context) -> [Bool] {
         // Compared as UTF-8 bytes: a `switch` on the text compared each token with three
         // strings. None of the marks is equivalent to any other sequence, so bytes decide.
+        // Read from the lowercased words (the marks have no case): mapping the tokens copied
+        // each one with its strings.
         var inside = false
-        return ctx.sentence.tokens.map { t in
-            let u = t.text.utf8
+        return ctx.lower.map { w in
+            let u = w.utf8
             if u.count == 1, u.first == 0x22 { inside.toggle(); return true }
             if u.count == 3, u.starts(with: [0xE2, 0x80]) {
                 switch u.last {

@@ -76,9 +76,24 @@ struct InferredStance {
 
     /// "state:Russia" and "agency:Russia|ministry of defense" are Russia's; other keys say nothing.
     static func state(fromKey key: String) -> String? {
+        // Asked of each entity of each document: an ASCII key (nearly all) is read byte by byte,
+        // where the Character-wise `hasPrefix` and `firstIndex(of:)` broke it into graphemes.
+        if let fast = asciiState(fromKey: key) { return fast }
         if key.hasPrefix("state:") { return String(key.dropFirst(6)) }
         guard key.hasPrefix("agency:"), let bar = key.firstIndex(of: "|") else { return nil }
         let s = key[key.index(key.startIndex, offsetBy: 7)..<bar]
         return s.isEmpty || s == "?" ? nil : String(s)
+    }
+
+    /// `state(fromKey:)` for a key all in ASCII, where a byte is a Character (but for "\r\n",
+    /// which neither a prefix nor the bar can split); `.some(nil)` when it names no state, nil
+    /// when the key is not ASCII.
+    private static func asciiState(fromKey key: String) -> String?? {
+        let u = key.utf8
+        guard u.allSatisfy({ $0 < 0x80 }) else { return nil }
+        if u.starts(with: "state:".utf8) { return .some(String(Substring(u.dropFirst(6)))) }
+        guard u.starts(with: "agency:".utf8), let bar = u.firstIndex(of: UInt8(ascii: "|")) else { return .some(nil) }
+        let s = Substring(u[u.index(u.startIndex, offsetBy: 7)..<bar])
+        return .some(s.isEmpty || s == "?" ? nil : String(s))
     }
 }

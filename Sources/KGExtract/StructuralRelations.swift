@@ -6,35 +6,26 @@ import KGText
 extension RelationFinder {
     /// Unit and installation words: `Resources/structure.json`.
     struct Words: Decodable, Sendable {
-        var militaryUnits: [String]
-        var installations: [String]
-        var deploymentClasses: WordSet
+        var militaryUnits: [String] { forces.units }
+        var installations: [String] { bases.units }
+        let deploymentClasses: WordSet
+        private let forces: UnitNames
+        private let bases: UnitNames
+
+        private enum CodingKeys: String, CodingKey { case militaryUnits, installations, deploymentClasses }
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            forces = UnitNames(try c.decode([String].self, forKey: .militaryUnits))
+            bases = UnitNames(try c.decode([String].self, forKey: .installations))
+            deploymentClasses = try c.decode(WordSet.self, forKey: .deploymentClasses)
+        }
 
         /// Whether an agency key names a unit of a state's force ("agency:Russia|peacekeeping
         /// contingent", "agency:Russia|military base 102nd").
-        func isForce(key: String) -> Bool { Self.names(key, any: militaryUnits) }
+        func isForce(key: String) -> Bool { forces.named(in: key) }
         /// Whether it names an installation (a base, an outpost).
-        func isInstallation(key: String) -> Bool { Self.names(key, any: installations) }
-
-        /// Whether the key ends in "|unit" or contains "|unit " for one of the units.
-        private static func names(_ key: String, any units: [String]) -> Bool {
-            // Keys and units are ASCII, where comparing bytes is comparing Characters: Foundation's
-            // `contains` bridged through NSString (3% of extraction), `firstRange(of:)` was slower still.
-            let k = Array(key.utf8)
-            guard k.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
-                return units.contains { key.hasSuffix("|" + $0) || key.firstRange(of: "|" + $0 + " ") != nil }
-            }
-            return units.contains { unit in
-                let u = Array(unit.utf8)
-                guard u.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
-                    return key.hasSuffix("|" + unit) || key.firstRange(of: "|" + unit + " ") != nil
-                }
-                func bar(at i: Int) -> Bool { k[i] == UInt8(ascii: "|") && k[(i + 1)..<(i + 1 + u.count)].elementsEqual(u) }
-                guard k.count >= u.count + 1 else { return false }
-                if bar(at: k.count - u.count - 1) { return true }
-                return (0..<(k.count - u.count - 1)).contains { bar(at: $0) && k[$0 + 1 + u.count] == 0x20 }
-            }
-        }
+        func isInstallation(key: String) -> Bool { bases.named(in: key) }
     }
 
     static let words = ResourceLoader.decode(Words.self, named: "structure", in: .module)
