@@ -20,6 +20,11 @@ struct EventFinder {
         // Events found to be one after their first telling: old key → the key they join.
         var rekey: [String: String] = [:]
         var lastEvent: (key: String, sentence: Int)?
+        // Read once, not at every token: `lex.eventTriggers` through the document's lexicon
+        // copied the table (retaining its storage) on each access.
+        let triggers = lex.eventTriggers
+        let interviewList = EventRules.interviewList
+        let consequenceList = EventRules.consequenceList
         let found = doc.sentences.map { sentence in
             let tokens = sentence.tokens
             let lower = doc.lower[sentence.index]
@@ -34,13 +39,13 @@ struct EventFinder {
             }
             let sentenceDates = doc.dates[sentence.index]
             let hasDate = !sentenceDates.isEmpty
-            let consequence = EventRules.consequenceList.occurs(in: lower, flags: flags, start: .consequenceStart)
+            let consequence = consequenceList.occurs(in: lower, flags: flags, start: .consequenceStart)
             var out: [Candidate] = []
             var i = 0
             while i < tokens.count {
                 defer { i += 1 }
                 guard !taken[i], tokens[i].kind == .word else { continue }
-                var match = lex.eventTriggers.longestMatch(ids, at: i)
+                var match = triggers.longestMatch(ids, at: i)
                 // "Putin said at the Valdai club on Oct. 20": a dated utterance is a statement event.
                 // The date must be the utterance's own: no other event word between the verb and it
                 // ("said the talks would resume on Monday" dates the talks, not the saying).
@@ -48,13 +53,13 @@ struct EventFinder {
                     d.range.lowerBound > tokens[i].start && d.range.lowerBound - tokens[i].end < 60
                         && !doc.source.clean[tokens[i].end..<d.range.lowerBound].contains(where: { [",", ";", "\u{201C}", "\""].contains($0) })
                         && !tokens.indices.contains(where: { k in
-                            k > i && tokens[k].start < d.range.lowerBound && lex.eventTriggers[id: ids[k]] != nil
+                            k > i && tokens[k].start < d.range.lowerBound && triggers[id: ids[k]] != nil
                         })
                 }) {
                     match = (EventLexicon.statement, 1)
                 }
                 // "Pashinyan told POLITICO last week": speech to a news outlet is an interview.
-                if match == nil, let phrase = EventRules.interviewList.match(lower, at: i, startsPhrase: flags[i].contains(.interviewStart)),
+                if match == nil, let phrase = interviewList.match(lower, at: i, startsPhrase: flags[i].contains(.interviewStart)),
                    let outlet = mentions.first(where: { $0.type == .organization && $0.tokens.lowerBound >= i + phrase.count && $0.tokens.lowerBound <= i + phrase.count + 3 }),
                    !lower[(i + phrase.count)..<outlet.tokens.lowerBound].contains(where: { [",", "that"].contains($0) }) {
                     match = (EventLexicon.interview, phrase.count)

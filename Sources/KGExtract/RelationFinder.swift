@@ -208,10 +208,12 @@ struct RelationFinder {
         var out: [String] = []
         let lower = ctx.lower
         let flags = ctx.flags
+        // Read once, not at every token (through the lexicon each access copied the list).
+        let cues = lex.attributionCues
         for (k, w) in lower.enumerated() {
             var source: ResolvedMention?
             let f = flags[k]
-            if let cue = lex.attributionCues.match(lower, at: k, startsPhrase: f.contains(.attributionCueStart)) {
+            if let cue = cues.match(lower, at: k, startsPhrase: f.contains(.attributionCueStart)) {
                 source = ctx.firstAfter(k + cue.count, within: 4) { $0.type.isActor }
             } else if w == "reads" || (f.contains(.publishedParticiple) && k + 1 < lower.count && lower[k + 1] == "by"
                                        && flags[max(0, k - 3)..<k].contains(where: { $0.contains(.statementNoun) })) {
