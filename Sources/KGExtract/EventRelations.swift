@@ -28,7 +28,10 @@ extension RelationFinder {
         /// A place follows its event ("a raid in Yekaterinburg"): it belongs to the closest
         /// trigger before it, and only to one after it when none comes before.
         func owner(ofPlaceAt k: Int, is t: Int) -> Bool {
-            if let before = triggers.filter({ $0 < k }).max() { return before == t }
+            // The greatest trigger before `k`, in one pass (a filtered copy cost an allocation a place).
+            var before: Int?
+            for x in triggers where x < k && (before == nil || x > before!) { before = x }
+            if let before { return before == t }
             return nearest(k, is: t)
         }
         let quoted = quotedTokens(ctx)
@@ -51,7 +54,7 @@ extension RelationFinder {
             let actor: (ResolvedMention) -> Bool = lex.statementKinds.contains(kind) ? { $0.type.isActor } : actor
             var agents: [ResolvedMention] = []
             var target: ResolvedMention?
-            let clause = (end..<min(end + 7, lower.count)).prefix { ![",", ";", ".", "and", "but", "which", "who"].contains(lower[$0]) }
+            let clause = (end..<min(end + 7, lower.count)).prefix { !Self.clauseBreaks.contains(lower[$0]) }
             // "by" after another verb is that verb's ("its detention was confirmed by the UN"),
             // unless the verb carries the event out ("the recruitment order was issued by X").
             if let by = clause.first(where: { lower[$0] == "by" }),
@@ -206,13 +209,14 @@ extension RelationFinder {
                         && !ctx.sentence.tokens[k + 2].isCapitalized)
             } ?? lower.count : lower.count
             // Place: after a locative, nearest the trigger, preferring what follows it.
+            // The tests are pure; the word-list test of `locative` runs last, after the cheap ones.
             let places = ctx.mentions.filter { m in
                 m.candidate.tokens.lowerBound < content
                     && (m.type == .place || m.type == .state) && (directional || m.id != target?.id) && !agents.contains(where: { $0.id == m.id })
+                    && sameSide(m)
+                    && owner(ofPlaceAt: m.candidate.tokens.lowerBound, is: t)
                     // "the flight was performed to Yerevan": a shipment's destination town is where it goes.
                     && locative(before: m.candidate.tokens.lowerBound, lower, allowingTo: m.type == .place && rules.destinationClasses.contains(kind))
-                    && owner(ofPlaceAt: m.candidate.tokens.lowerBound, is: t)
-                    && sameSide(m)
             }
             var place = places.first { $0.candidate.tokens.lowerBound >= end } ?? places.last
             // "the Sumgait pogroms", "the Srebrenica massacre": a place named right before the event.
@@ -381,12 +385,18 @@ extension RelationFinder {
     /// of Dzhanyatag". "to" and "from" mark destinations and origins, not where it happened.
     func locative(before k: Int, _ lower: [String], allowingTo: Bool = false) -> Bool {
         var j = k - 1
-        while j >= 0, k - j <= 6, ["the", "a", "of", "-"].contains(lower[j]) || lex.placeCues.contains(lower[j])
+        let lex = self.lex
+        while j >= 0, k - j <= 6, Self.locativeFillers.contains(lower[j]) || lex.placeCues.contains(lower[j])
                 || lex.directions.contains(lower[j]) { j -= 1 }
         guard j >= 0 else { return false }
         // A deployment may name its destination ("sent to Armenia"); an event's place may not.
         return (lex.locativePrepositions.contains(lower[j]) || lower[j] == "on") && (allowingTo || lower[j] != "to") && lower[j] != "from"
     }
+
+    /// Words that end a clause after a trigger, and words skipped before a place: asked of
+    /// several tokens per event, where array literals compared each word with each string.
+    static let clauseBreaks: WordSet = [",", ";", ".", "and", "but", "which", "who"]
+    static let locativeFillers: WordSet = ["the", "a", "of", "-"]
 
     /// Asked at every token: a `WordSet` answers most words without hashing, an array literal
     /// compared them one by one.

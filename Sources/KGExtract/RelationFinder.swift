@@ -146,7 +146,7 @@ struct RelationFinder {
             }
             // A speech event's own circumstances (its date, its place) are the article's report of
             // the speech, not something the speaker claims.
-            let speechAgents = Dictionary(grouping: found.filter { r in
+            let speechAgents = speeches.isEmpty ? [:] : Dictionary(grouping: found.filter { r in
                 r.predicate == .hasAgent && speeches.contains(r.subject)
             }, by: \.subject).mapValues { Set($0.compactMap(\.object.entityID)) }
             for var r in found {
@@ -155,7 +155,7 @@ struct RelationFinder {
                 // Who holds an office or which state a ministry belongs to is background the
                 // sentence names, not a claim its source makes.
                 // Nor is what the gazetteer knows (`source`): no one in the article asserts it.
-                if r.attributedTo.isEmpty, !Self.namingPredicates.contains(r.predicate), r.attributes["source"] == nil {
+                if r.attributedTo.isEmpty, !Self.isNaming(r.predicate), r.attributes.isEmpty || r.attributes["source"] == nil {
                     r.attributedTo = ctx.sources.filter { $0 != r.subject && r.object != .entity($0) && !(speechAgents[r.subject]?.contains($0) ?? false) }
                 }
                 if let i = relations.add(r), touched.insert(i).inserted { touchedOrder.append(i) }
@@ -194,6 +194,8 @@ struct RelationFinder {
     static let publishedParticiples: WordSet = ["released", "issued", "published"]
 
     static let namingPredicates: Set<KGModel.Predicate> = [.partOf, .officialOf, .memberOf]
+    /// `namingPredicates.contains`, without hashing the predicate's raw string per relation.
+    static func isNaming(_ p: KGModel.Predicate) -> Bool { p == .partOf || p == .officialOf || p == .memberOf }
 
     func relation(_ s: String, _ p: Predicate, _ o: String, _ ctx: Context, attributes: [String: String] = [:]) -> Relation {
         Relation(subject: s, predicate: p, object: .entity(o), attributes: attributes, evidence: [ctx.evidence])
