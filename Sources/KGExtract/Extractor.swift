@@ -79,7 +79,7 @@ struct RelationSet {
     /// Relations in the order first found, and each key's position: one hash lookup per fact
     /// added, where a dictionary of relations needed one per piece of evidence and attribution.
     private var store: [Relation] = []
-    private var position: [Relation.Key: Int] = [:]
+    private var position: [FactKey: Int] = [:]
 
     /// Evidence already recorded per relation, so a fact told in 400 articles is not searched
     /// linearly 400 times. Only for relations with more than `linearLimit` pieces (`indexed`):
@@ -129,7 +129,7 @@ struct RelationSet {
     @discardableResult
     mutating func add(_ r: Relation) -> Int? {
         guard r.object != .entity(r.subject) else { return nil }
-        let key = r.key
+        let key = FactKey(r)
         if let k = position[key] {
             // In place: a copy of the relation to change would copy its evidence list.
             for e in r.evidence where !hasEvidence(k, like: e) { append(e, to: k) }

@@ -16,11 +16,17 @@ struct InferredStance {
     func accusations(in relations: [Relation]) -> [Relation] {
         // Whose side each official and body is on, from the keys and the document's own
         // officialOf/partOf facts ("Konashenkov, spokesman of the Russian Defense Ministry").
-        var side: [String: String] = [:]
-        for (id, key) in keys { if let s = Self.state(fromKey: key) { side[id] = s } }
+        // Read from a key when asked: reading every entity's key first cost more than the rest.
+        var derived: [String: String] = [:]
+        func side(_ id: String) -> String? {
+            if let s = derived[id] { return s }
+            return keys[id].flatMap(Self.state(fromKey:))
+        }
+        // By index: `for r in relations` copied each relation with its strings and lists.
         for _ in 0..<2 {
-            for r in relations where r.predicate == .officialOf || r.predicate == .partOf {
-                if side[r.subject] == nil, let o = r.object.entityID, let s = side[o] { side[r.subject] = s }
+            for i in relations.indices where relations[i].predicate == .officialOf || relations[i].predicate == .partOf {
+                let subject = relations[i].subject
+                if side(subject) == nil, let o = relations[i].object.entityID, let s = side(o) { derived[subject] = s }
             }
         }
         // "a shooting between the armed forces of Azerbaijan and Armenia": a source that names
@@ -28,15 +34,16 @@ struct InferredStance {
         // Counted per source: another source that blames one side alone still accuses it.
         struct Claim: Hashable { let event: String; let source: String }
         var agentCount: [Claim: Int] = [:]
-        for r in relations where r.predicate == .hasAgent {
-            for source in r.attributedTo { agentCount[Claim(event: r.subject, source: source), default: 0] += 1 }
+        for i in relations.indices where relations[i].predicate == .hasAgent {
+            for source in relations[i].attributedTo { agentCount[Claim(event: relations[i].subject, source: source), default: 0] += 1 }
         }
         var out: [Relation] = []
-        for r in relations where r.predicate == .hasAgent && !r.attributedTo.isEmpty {
-            guard let root = cameo[r.subject], Self.data.accusingRoots.contains(root), let agent = r.object.entityID else { continue }
-            for source in r.attributedTo where source != agent && agentCount[Claim(event: r.subject, source: source)] == 1 {
-                if let a = side[source], let b = side[agent], a == b { continue }
-                out.append(Relation(subject: source, predicate: .accuses, object: .entity(agent), evidence: r.evidence))
+        for i in relations.indices where relations[i].predicate == .hasAgent && !relations[i].attributedTo.isEmpty {
+            let event = relations[i].subject
+            guard let root = cameo[event], Self.data.accusingRoots.contains(root), let agent = relations[i].object.entityID else { continue }
+            for source in relations[i].attributedTo where source != agent && agentCount[Claim(event: event, source: source)] == 1 {
+                if let a = side(source), let b = side(agent), a == b { continue }
+                out.append(Relation(subject: source, predicate: .accuses, object: .entity(agent), evidence: relations[i].evidence))
             }
         }
         return out

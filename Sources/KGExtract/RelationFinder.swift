@@ -212,9 +212,16 @@ struct RelationFinder {
         let flags = ctx.flags
         // Read once, not at every token (through the lexicon each access copied the list).
         let cues = lex.attributionCues
-        for (k, w) in lower.enumerated() {
-            var source: ResolvedMention?
+        // A token none of whose bits a branch below asks about, and that is not "reads", gives
+        // no source; skipping it spares the branches (a cue list with an empty phrase, which
+        // would match anywhere, keeps every token).
+        let cueAnywhere = cues.phrases.contains { $0.isEmpty }
+        let asked: WordFlags = [.attributionCueStart, .publishedParticiple, .speechVerb, .publishVerb]
+        for k in lower.indices {
             let f = flags[k]
+            if !cueAnywhere, f.isDisjoint(with: asked), lower[k] != "reads" { continue }
+            let w = lower[k]
+            var source: ResolvedMention?
             if let cue = cues.match(lower, at: k, startsPhrase: f.contains(.attributionCueStart)) {
                 source = ctx.firstAfter(k + cue.count, within: 4) { $0.type.isActor }
             } else if w == "reads" || (f.contains(.publishedParticiple) && k + 1 < lower.count && lower[k + 1] == "by"

@@ -84,8 +84,11 @@ extension RelationFinder {
         let lower = ctx.lower
         // Asked of every word: the first byte ("i" of the three ASCII cue words) rules out most
         // before the list is compared.
-        for (k, w) in lower.enumerated() where (w.utf8.first == UInt8(ascii: "i") && ["including", "includes", "include"].contains(w))
-            || (w == "such" && k + 1 < lower.count && lower[k + 1] == "as") {
+        for (k, w) in lower.enumerated() {
+            // One read of the first byte decides between the two cues' tests (or neither).
+            let first = w.utf8.first
+            guard (first == UInt8(ascii: "i") && ["including", "includes", "include"].contains(w))
+                    || (first == UInt8(ascii: "s") && w == "such" && k + 1 < lower.count && lower[k + 1] == "as") else { continue }
             guard let whole = ctx.nearestBefore(k, within: 3, where: { $0.type == .state || $0.type == .place }),
                   whole.candidate.tokens.lowerBound >= 2, lower[whole.candidate.tokens.lowerBound - 1] == "of",
                   lex.placeCues.contains(String(lower[whole.candidate.tokens.lowerBound - 2].dropLast(lower[whole.candidate.tokens.lowerBound - 2].hasSuffix("s") ? 1 : 0)))
