@@ -40,10 +40,16 @@ struct FactKey: Hashable {
     @inline(__always)
     private static func mix(_ h: UInt64, _ v: UInt64) -> UInt64 { (h ^ v) &* 0x0000_0100_0000_01B3 }
 
-    /// FNV-1a over the bytes of a plain ASCII string; a constant for any other.
+    /// FNV-1a over the bytes of a plain ASCII string; a constant for any other. Read through a
+    /// buffer: iterating a small string's `utf8` view cost several times as much per byte.
     private static func fold(_ s: String, _ seed: UInt64) -> UInt64 {
+        if let h = s.utf8.withContiguousStorageIfAvailable({ fold(bytes: $0, seed) }) { return h }
+        return fold(bytes: Array(s.utf8), seed)
+    }
+
+    private static func fold<C: Collection>(bytes: C, _ seed: UInt64) -> UInt64 where C.Element == UInt8 {
         var h = seed
-        for b in s.utf8 {
+        for b in bytes {
             guard b < 0x80, b != UInt8(ascii: "K"), b != UInt8(ascii: ";"), b != UInt8(ascii: "`") else {
                 return mix(seed, 0xFFFF_FFFF)
             }

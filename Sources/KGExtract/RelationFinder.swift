@@ -7,6 +7,14 @@ struct RelationFinder {
     let doc: AnalyzedDocument
     /// The document's lexicon: the bundled data plus any `--lexicon` files.
     var lex: Lexicon { doc.lexicon }
+    /// Its word lists the rules ask most, and the event rules, read once per document.
+    let lists: RelationWords
+    var rules: EventRules { lists.rules }
+
+    init(doc: AnalyzedDocument) {
+        self.doc = doc
+        self.lists = RelationWords(doc.lexicon)
+    }
 
     /// What one sentence offers the rules: its tokens, its mentions and its sources.
     struct Context {
@@ -129,7 +137,7 @@ struct RelationFinder {
             guard !found.isEmpty else { continue }
             let text = doc.source.text(range)
             // This sentence's statements, demands, letters and other speech events.
-            let speeches = Set(ctx.mentions.filter { lex.statementKinds.contains($0.candidate.eventClass?.name ?? "") }.map(\.id))
+            let speeches = Set(ctx.mentions.filter { lists.statementKinds.contains($0.candidate.eventClass?.name ?? "") }.map(\.id))
             // "The Foreign Ministry demanded …. The statement notes …": the author of the last
             // statement, demand or letter is whom "the statement" speaks for.
             if let author = found.last(where: { r in

@@ -91,8 +91,8 @@ extension RelationFinder {
                     || (first == UInt8(ascii: "s") && w == "such" && k + 1 < lower.count && lower[k + 1] == "as") else { continue }
             guard let whole = ctx.nearestBefore(k, within: 3, where: { $0.type == .state || $0.type == .place }),
                   whole.candidate.tokens.lowerBound >= 2, lower[whole.candidate.tokens.lowerBound - 1] == "of",
-                  lex.placeCues.contains(String(lower[whole.candidate.tokens.lowerBound - 2].dropLast(lower[whole.candidate.tokens.lowerBound - 2].hasSuffix("s") ? 1 : 0)))
-                    || lex.placeCues.contains(lower[whole.candidate.tokens.lowerBound - 2]) else { continue }
+                  lists.placeCues.contains(String(lower[whole.candidate.tokens.lowerBound - 2].dropLast(lower[whole.candidate.tokens.lowerBound - 2].hasSuffix("s") ? 1 : 0)))
+                    || lists.placeCues.contains(lower[whole.candidate.tokens.lowerBound - 2]) else { continue }
             // Walk the list: items separated by commas and "and", each optionally "the occupied …".
             let filler: Set<String> = [",", "and", "or", "the", "occupied", "annexed", "city", "region", "of"]
             var j = k + 1
@@ -185,7 +185,7 @@ extension RelationFinder {
                     && ctx.sentence.tokens[next.candidate.tokens.upperBound].kind == .word
                     && !["on", "in", "at", "near", "and", "or", "where", "which", "when"].contains(afterNext)
                 if between.contains(where: { ["in", "of", ","].contains($0) }),
-                   between.allSatisfy({ glue.contains($0) || lex.placeCues.contains($0) }),
+                   between.allSatisfy({ glue.contains($0) || lists.placeCues.contains($0) }),
                    !(between.count == 1 && between.first == ",") || (!startsClause && (next.type == .state || !inList)) {
                     out.append(relation(m.id, .locatedIn, next.id, ctx))
                 }
@@ -194,7 +194,7 @@ extension RelationFinder {
             if c.type == .organization, c.tokens.lowerBound >= 2, lower[c.tokens.lowerBound - 1] == "of"
                 || (lower[c.tokens.lowerBound - 1] == "the" && c.tokens.lowerBound >= 3 && lower[c.tokens.lowerBound - 2] == "of") {
                 let ofIndex = lower[c.tokens.lowerBound - 1] == "of" ? c.tokens.lowerBound - 1 : c.tokens.lowerBound - 2
-                if ofIndex > 0, lex.memberWords.contains(lower[ofIndex - 1]) {
+                if ofIndex > 0, lists.memberWords.contains(lower[ofIndex - 1]) {
                     for member in ctx.mentions where member.candidate.tokens.upperBound <= ofIndex
                         && (member.type == .state || member.type == .agency) {
                         out.append(relation(member.id, .memberOf, m.id, ctx))
