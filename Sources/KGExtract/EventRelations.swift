@@ -203,7 +203,7 @@ extension RelationFinder {
             // "the bulletin … on the activities of the contingent in the zone of the conflict": what
             // a report is about is not where it was made either.
             let content = reporting ? (end..<lower.count).first { k in
-                lists.speechVerbs.contains(lower[k]) || lower[k] == "that"
+                ctx.flags[k].contains(.speechVerb) || lower[k] == "that"
                     || (rules.topicPrepositions.contains(lower[k]) && k + 2 < lower.count && ["the", "a", "an"].contains(lower[k + 1])
                         && !ctx.sentence.tokens[k + 2].isCapitalized)
             } ?? lower.count : lower.count

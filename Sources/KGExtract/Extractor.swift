@@ -79,7 +79,7 @@ struct RelationSet {
     /// Relations in the order first found, and each key's position: one hash lookup per fact
     /// added, where a dictionary of relations needed one per piece of evidence and attribution.
     private var store: [Relation] = []
-    private var position: [FactKey: Int] = [:]
+    private var index = FactIndex()
 
     /// Evidence already recorded per relation, so a fact told in 400 articles is not searched
     /// linearly 400 times. Only for relations with more than `linearLimit` pieces (`indexed`):
@@ -129,8 +129,8 @@ struct RelationSet {
     @discardableResult
     mutating func add(_ r: Relation) -> Int? {
         guard r.object != .entity(r.subject) else { return nil }
-        let key = FactKey(r)
-        if let k = position[key] {
+        let hash = FactIndex.hash(r)
+        if let k = index.position(of: r, hash: hash, in: store) {
             // In place: a copy of the relation to change would copy its evidence list.
             for e in r.evidence where !hasEvidence(k, like: e) { append(e, to: k) }
             for a in r.attributedTo where !store[k].attributedTo.contains(a) { store[k].attributedTo.append(a) }
@@ -139,7 +139,7 @@ struct RelationSet {
             return k
         }
         let k = store.count
-        position[key] = k
+        index.insert(position: k, hash: hash)
         store.append(r)
         indexed.append(store[k].evidence.count > Self.linearLimit)
         if indexed[k] { for e in r.evidence { seenEvidence.insert(evidenceKey(k, e)) } }

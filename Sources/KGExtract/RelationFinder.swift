@@ -135,19 +135,22 @@ struct RelationFinder {
             // Most sentences state no relation: then nothing below changes, and the sentence's
             // text (each relation's evidence quotes it) need not be copied out.
             guard !found.isEmpty else { continue }
+            // Every relation of the sentence was made with `ctx.evidence`, without its text; set
+            // in place, where each relation's one-element list is its own (no copy).
             let text = doc.source.text(range)
+            for i in found.indices { found[i].evidence[0].text = text }
             // This sentence's statements, demands, letters and other speech events.
             let speeches = Set(ctx.mentions.filter { lists.statementKinds.contains($0.candidate.eventClass?.name ?? "") }.map(\.id))
             // "The Foreign Ministry demanded …. The statement notes …": the author of the last
             // statement, demand or letter is whom "the statement" speaks for.
-            if let author = found.last(where: { r in
+            if !speeches.isEmpty, let author = found.last(where: { r in
                 r.predicate == .hasAgent && speeches.contains(r.subject)
             })?.object.entityID {
                 lastSource = author
             }
             // "At an Oct. 27 briefing, X said …": the day a speech was given, to date the next
             // sentence's quotation.
-            if let day = found.last(where: { r in
+            if !speeches.isEmpty, let day = found.last(where: { r in
                 r.predicate == .hasDate && speeches.contains(r.subject)
             }), case .date(let d) = day.object, d.day != nil {
                 lastSpeechDay = (sentence.index, d)
@@ -158,8 +161,6 @@ struct RelationFinder {
                 r.predicate == .hasAgent && speeches.contains(r.subject)
             }, by: \.subject).mapValues { Set($0.compactMap(\.object.entityID)) }
             for var r in found {
-                // Every relation of the sentence was made with `ctx.evidence`, without its text.
-                r.evidence[0].text = text
                 // Who holds an office or which state a ministry belongs to is background the
                 // sentence names, not a claim its source makes.
                 // Nor is what the gazetteer knows (`source`): no one in the article asserts it.
