@@ -10,17 +10,16 @@ struct InferredStance {
 
     /// Event id → CAMEO root, for this document's events.
     let cameo: [String: String]
-    /// Entity id → identity key, for every entity so far.
-    let keys: [String: String]
-
-    func accusations(in relations: [Relation]) -> [Relation] {
+    /// `key`: an entity id's identity key, asked only for the ids the rules need (a dictionary
+    /// of every id of the document's relations cost more than the rules themselves).
+    func accusations(in relations: [Relation], key: (String) -> String?) -> [Relation] {
         // Whose side each official and body is on, from the keys and the document's own
         // officialOf/partOf facts ("Konashenkov, spokesman of the Russian Defense Ministry").
         // Read from a key when asked: reading every entity's key first cost more than the rest.
         var derived: [String: String] = [:]
         func side(_ id: String) -> String? {
             if let s = derived[id] { return s }
-            return keys[id].flatMap(Self.state(fromKey:))
+            return key(id).flatMap(Self.state(fromKey:))
         }
         // By index: `for r in relations` copied each relation with its strings and lists.
         for _ in 0..<2 {
@@ -52,7 +51,7 @@ struct InferredStance {
     /// Deployments as facts: "Russia has set up an outpost near Tegh" puts Russia's forces at
     /// Tegh; "peacekeepers were deployed in Khankendi" puts the peacekeepers there. A force
     /// (an agency) is deployed rather than a state that sent it, when the event names one.
-    func deployments(in relations: [Relation], classes: [String: String]) -> [Relation] {
+    func deployments(in relations: [Relation], classes: [String: String], key keyOf: (String) -> String?) -> [Relation] {
         let words = RelationFinder.words
         var out: [Relation] = []
         let byEvent = Dictionary(grouping: relations.filter { classes[$0.subject].map(words.deploymentClasses.contains) ?? false }, by: \.subject)
@@ -61,13 +60,13 @@ struct InferredStance {
             guard !places.isEmpty else { continue }
             // A force is an agency whose key names a unit ("agency:Russia|peacekeeping contingent");
             // a ministry that orders a deployment is not itself deployed.
-            let isForce = { (id: String?) -> Bool in
-                guard let key = keys[id ?? ""], key.hasPrefix("agency:") else { return false }
+            func isForce(_ id: String?) -> Bool {
+                guard let key = keyOf(id ?? ""), key.hasPrefix("agency:") else { return false }
                 return words.isForce(key: key)
             }
             let troops = rels.filter { ($0.predicate == .hasTarget || $0.predicate == .hasAgent) && isForce($0.object.entityID) }
             let movers = troops.isEmpty ? rels.filter { r in
-                r.predicate == .hasAgent && (keys[r.object.entityID ?? ""]?.hasPrefix("state:") ?? false)
+                r.predicate == .hasAgent && (keyOf(r.object.entityID ?? "")?.hasPrefix("state:") ?? false)
             } : troops
             for mover in movers {
                 guard let who = mover.object.entityID else { continue }

@@ -176,19 +176,15 @@ struct RelationFinder {
         let classes = Dictionary(resolved.joined().compactMap { m in m.candidate.eventClass.map { (m.id, $0.name) } },
                                  uniquingKeysWith: { a, _ in a })
         let documentRelations = relations.relations(at: touchedOrder)
-        // Identity keys of this document's entities only: the whole table grows with the corpus.
-        var keys: [String: String] = [:]
-        func note(_ id: String) { if keys[id] == nil { keys[id] = table.key(of: id) } }
-        for r in documentRelations {
-            note(r.subject)
-            if case .entity(let o) = r.object { note(o) }
-            for a in r.attributedTo { note(a) }
-        }
-        let inferred = InferredStance(cameo: cameo, keys: keys)
-        for r in inferred.accusations(in: documentRelations) + inferred.deployments(in: documentRelations, classes: classes) {
+        let inferred = InferredStance(cameo: cameo)
+        // Identity keys asked of the table as the rules need them: the whole table grows with the corpus.
+        let accusations = inferred.accusations(in: documentRelations) { table.key(of: $0) }
+        let deployments = inferred.deployments(in: documentRelations, classes: classes) { table.key(of: $0) }
+        for r in accusations + deployments {
             if let i = relations.add(r), touched.insert(i).inserted { touchedOrder.append(i) }
         }
         // Whoever denies a source's claims disputes everything the document attributes to it.
+        guard !deniers.isEmpty else { return }
         relations.update(touchedOrder) { r in
             guard r.attributes["source"] == nil else { return }
             for (denier, denied) in deniers where r.attributedTo.contains(denied) && !r.disputedBy.contains(denier) {
