@@ -84,20 +84,22 @@ extension RelationFinder {
         let lower = ctx.lower
         // Asked of every word: the first byte ("i" of the three ASCII cue words) rules out most
         // before the list is compared.
-        for (k, w) in lower.enumerated() {
-            // One read of the first byte decides between the two cues' tests (or neither).
-            let first = w.utf8.first
-            guard (first == UInt8(ascii: "i") && ["including", "includes", "include"].contains(w))
-                    || (first == UInt8(ascii: "s") && w == "such" && k + 1 < lower.count && lower[k + 1] == "as") else { continue }
+        for k in lower.indices {
+            // The cue words' lengths (4, 7, 8, 9 bytes) rule out most words before any comparison:
+            // a small string's length is read from its bits. Words equal to an ASCII cue have its bytes.
+            let w = lower[k]
+            let n = w.utf8.count
+            guard n == 4 || (n >= 7 && n <= 9) else { continue }
+            guard (n >= 7 && ["including", "includes", "include"].contains(w))
+                    || (n == 4 && w == "such" && k + 1 < lower.count && lower[k + 1] == "as") else { continue }
             guard let whole = ctx.nearestBefore(k, within: 3, where: { $0.type == .state || $0.type == .place }),
                   whole.candidate.tokens.lowerBound >= 2, lower[whole.candidate.tokens.lowerBound - 1] == "of",
                   lists.placeCues.contains(String(lower[whole.candidate.tokens.lowerBound - 2].dropLast(lower[whole.candidate.tokens.lowerBound - 2].hasSuffix("s") ? 1 : 0)))
                     || lists.placeCues.contains(lower[whole.candidate.tokens.lowerBound - 2]) else { continue }
             // Walk the list: items separated by commas and "and", each optionally "the occupied …".
-            let filler: Set<String> = [",", "and", "or", "the", "occupied", "annexed", "city", "region", "of"]
             var j = k + 1
             while true {
-                while j < lower.count, filler.contains(lower[j]) { j += 1 }
+                while j < lower.count, Self.listFillers.contains(lower[j]) { j += 1 }
                 guard j < lower.count, let part = ctx.mentions.first(where: { $0.candidate.tokens.lowerBound == j }),
                       part.type == .place else { break }
                 out.append(relation(part.id, .locatedIn, whole.id, ctx))
@@ -107,10 +109,23 @@ extension RelationFinder {
         return out
     }
 
+    /// Words between the items of a list of places, and between a place and the larger one it
+    /// lies in: built once, where a set literal in the loop was built at every use.
+    static let listFillers: Set<String> = [",", "and", "or", "the", "occupied", "annexed", "city", "region", "of"]
+    static let placeGlue: Set<String> = [",", "the", "a", "in", "of", "last", "small", "northern", "southern",
+                                         "eastern", "western", "occupied"]
+
     func structural(_ ctx: Context, table: inout EntityTable) -> [Relation] {
         var out: [Relation] = includedPlaces(ctx)
         let lower = ctx.lower
-        let finder = MentionFinder(doc: doc, sentence: ctx.sentence)
+        // Made at the first apposition that asks for a title, not for every sentence.
+        var madeFinder: MentionFinder?
+        func finder() -> MentionFinder {
+            if let f = madeFinder { return f }
+            let f = MentionFinder(doc: doc, sentence: ctx.sentence)
+            madeFinder = f
+            return f
+        }
         for m in ctx.mentions {
             let c = m.candidate
             // partOf: a state's agency belongs to the state.
@@ -135,7 +150,7 @@ extension RelationFinder {
                 if k < lower.count, lower[k] == "," {
                     k += 1
                     while k < lower.count, ["the", "acting", "deputy", "former"].contains(lower[k]) { k += 1 }
-                    if let (role, end) = finder.title(at: k), end < lower.count, lower[end] == "of",
+                    if let (role, end) = finder().title(at: k), end < lower.count, lower[end] == "of",
                        let body = ctx.firstAfter(end + 1, within: 3, where: { $0.type.isActor && $0.type != .person && $0.type != .official }) {
                         out.append(relation(m.id, .officialOf, body.id, ctx, attributes: ["role": role]))
                         table.promoteToOfficial(m.id)
@@ -147,7 +162,7 @@ extension RelationFinder {
                 if comma > 0, lower[comma] == "," {
                     var k = (0..<comma).last(where: { lower[$0] == "," }).map { $0 + 1 } ?? 0
                     while k < comma, ["the", "a", "acting", "deputy", "former"].contains(lower[k]) { k += 1 }
-                    if let (role, end) = finder.title(at: k), end < comma, lower[end] == "of",
+                    if let (role, end) = finder().title(at: k), end < comma, lower[end] == "of",
                        let body = ctx.mentions.last(where: { $0.candidate.tokens.upperBound <= comma && $0.candidate.tokens.lowerBound > end && $0.type.isActor
                            && $0.type != .person && $0.type != .official }) {
                         out.append(relation(m.id, .officialOf, body.id, ctx, attributes: ["role": role]))
@@ -173,8 +188,6 @@ extension RelationFinder {
             // locatedIn: "Tegh, the last village in Armenia", "Aliagali village of the Agdam region".
             if c.type == .place, let next = ctx.firstAfter(c.tokens.upperBound, within: 7, where: { $0.type == .place || $0.type == .state }) {
                 let between = lower[c.tokens.upperBound..<next.candidate.tokens.lowerBound]
-                let glue: Set<String> = [",", "the", "a", "in", "of", "last", "small", "northern", "southern",
-                                         "eastern", "western", "occupied"]
                 // "Dzhanyatag, Nagorno-Karabakh" names a place and its region; "Volgograd, Rostov, …"
                 // is a list. A bare comma links two places only outside a list.
                 let afterNext = next.candidate.tokens.upperBound < lower.count ? lower[next.candidate.tokens.upperBound] : "."
@@ -185,7 +198,7 @@ extension RelationFinder {
                     && ctx.sentence.tokens[next.candidate.tokens.upperBound].kind == .word
                     && !["on", "in", "at", "near", "and", "or", "where", "which", "when"].contains(afterNext)
                 if between.contains(where: { ["in", "of", ","].contains($0) }),
-                   between.allSatisfy({ glue.contains($0) || lists.placeCues.contains($0) }),
+                   between.allSatisfy({ Self.placeGlue.contains($0) || lists.placeCues.contains($0) }),
                    !(between.count == 1 && between.first == ",") || (!startsClause && (next.type == .state || !inList)) {
                     out.append(relation(m.id, .locatedIn, next.id, ctx))
                 }
