@@ -301,9 +301,15 @@ extension RelationFinder {
 
     /// Token ranges of relative clauses: from ", where/which/who" to the next comma.
     func relativeClauses(_ lower: [String]) -> [Range<Int>] {
+        // The marks are one byte long, the pronouns three to five: a small string's length is
+        // read from its bits, so most words are passed over without a comparison. (Each word
+        // equal to one of these ASCII words has its bytes, so its length.)
+        func isMark(_ w: String, _ marks: [String]) -> Bool { w.utf8.count == 1 && marks.contains(w) }
         var out: [Range<Int>] = []
-        for k in lower.indices.dropLast() where lower[k] == "," && ["where", "which", "who", "whom", "whose"].contains(lower[k + 1]) {
-            let close = (k + 2..<lower.count).first { [",", ";", "."].contains(lower[$0]) } ?? lower.count
+        for k in lower.indices.dropLast() where isMark(lower[k], [","]) {
+            let n = lower[k + 1].utf8.count
+            guard n >= 3, n <= 5, ["where", "which", "who", "whom", "whose"].contains(lower[k + 1]) else { continue }
+            let close = (k + 2..<lower.count).first { isMark(lower[$0], [",", ";", "."]) } ?? lower.count
             out.append(k..<close)
         }
         return out
@@ -364,20 +370,30 @@ extension RelationFinder {
         // Compared as UTF-8 bytes: a `switch` on the text compared each token with three
         // strings. None of the marks is equivalent to any other sequence, so bytes decide.
         // Read from the lowercased words (the marks have no case): mapping the tokens copied
-        // each one with its strings.
+        // each one with its strings. Only words of one or three bytes are read further.
         var inside = false
-        return ctx.lower.map { w in
+        var out = [Bool](repeating: false, count: ctx.lower.count)
+        for (k, w) in ctx.lower.enumerated() {
             let u = w.utf8
-            if u.count == 1, u.first == 0x22 { inside.toggle(); return true }
-            if u.count == 3, u.starts(with: [0xE2, 0x80]) {
-                switch u.last {
-                case 0x9C: inside = true; return true   // “
-                case 0x9D: inside = false; return true  // ”
-                default: break
+            switch u.count {
+            case 1 where u.first == 0x22:
+                inside.toggle()
+                out[k] = true
+                continue
+            case 3:
+                var bytes = u.makeIterator()
+                if bytes.next() == 0xE2, bytes.next() == 0x80 {
+                    switch bytes.next() {
+                    case 0x9C: inside = true; out[k] = true; continue   // “
+                    case 0x9D: inside = false; out[k] = true; continue  // ”
+                    default: break
+                    }
                 }
+            default: break
             }
-            return inside
+            out[k] = inside
         }
+        return out
     }
 
     /// Whether a place at token `k` is introduced as a location: "in Gyumri", "near the village

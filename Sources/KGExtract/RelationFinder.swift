@@ -224,7 +224,7 @@ struct RelationFinder {
         let asked: WordFlags = [.attributionCueStart, .publishedParticiple, .speechVerb, .publishVerb]
         for k in lower.indices {
             let f = flags[k]
-            if !cueAnywhere, f.isDisjoint(with: asked), lower[k] != "reads" { continue }
+            if !cueAnywhere, f.isDisjoint(with: asked), lower[k].utf8.count != 5 || lower[k] != "reads" { continue }
             let w = lower[k]
             var source: ResolvedMention?
             if let cue = cues.match(lower, at: k, startsPhrase: f.contains(.attributionCueStart)) {
