@@ -58,10 +58,17 @@ public struct Extractor: Sendable {
     /// An event with no agent, target, place or date ("the conflict", "a deployment" in passing)
     /// tells the reader nothing it can be joined on; it is left out rather than drawn alone.
     static func droppingBareEvents(_ graph: Graph) -> Graph {
-        let described = Set(graph.relations.map(\.subject))
-        let referenced = Set(graph.relations.flatMap { [$0.object.entityID].compactMap { $0 } + $0.attributedTo + $0.disputedBy })
+        // Every id a relation names, gathered without building an array per relation.
+        var named = Set<String>()
+        named.reserveCapacity(graph.relations.count * 2)
+        for r in graph.relations {
+            named.insert(r.subject)
+            if case .entity(let o) = r.object { named.insert(o) }
+            for a in r.attributedTo { named.insert(a) }
+            for d in r.disputedBy { named.insert(d) }
+        }
         var g = graph
-        g.entities.removeAll { $0.type == .event && !described.contains($0.id) && !referenced.contains($0.id) }
+        g.entities.removeAll { $0.type == .event && !named.contains($0.id) }
         return g
     }
 }
