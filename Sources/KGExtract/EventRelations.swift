@@ -36,7 +36,7 @@ extension RelationFinder {
         let quoted = quotedTokens(ctx)
         let fronted = frontedPlace(ctx)
         // Token offsets, for placing each date among the tokens: made once, not once per event.
-        let tokenStarts = ctx.sentence.tokens.map(\.start)
+        let tokenStarts = dateMentions.isEmpty ? [] : ctx.sentence.tokens.map(\.start)
         for e in ctx.mentions where e.type == .event {
             let t = e.candidate.tokens.lowerBound
             // What is said inside a quotation is the quote's content, not the speech event's

@@ -57,7 +57,10 @@ extension RelationFinder {
     func gazetteerLocations(_ ctx: Context, namedStates: [String: String], done: inout Set<String>,
                             states: inout [String: String?]) -> [Relation] {
         var out: [Relation] = []
-        for m in ctx.mentions where m.type == .place && !done.contains(m.id) {
+        // By index: iterating the mentions copied each one, places or not.
+        for k in ctx.mentions.indices where ctx.mentions[k].type == .place {
+            let m = ctx.mentions[k]
+            guard !done.contains(m.id) else { continue }
             let state: String?
             let name = m.candidate.name
             if let known = states[name] { state = known } else { state = gazetteerState(of: m); states[name] = state }

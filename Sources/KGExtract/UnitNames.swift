@@ -22,12 +22,15 @@ struct UnitNames: Sendable {
         // `contains` bridged through NSString (3% of extraction), `firstRange(of:)` was slower still.
         let decided = key.utf8.withContiguousStorageIfAvailable { k -> Bool? in
             guard k.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+            // The bars of the key, found once for all units (a key has one or two).
+            var bars: [Int] = []
+            for i in k.indices where k[i] == UInt8(ascii: "|") { bars.append(i) }
             for (unit, bar) in zip(units, barred) {
                 guard let bar else {
                     if Self.textual(key, unit) { return true }
                     continue
                 }
-                if Self.bytewise(k, bar) { return true }
+                if Self.bytewise(k, bar, bars: bars) { return true }
             }
             return false
         }
@@ -39,8 +42,8 @@ struct UnitNames: Sendable {
         key.hasSuffix("|" + unit) || key.firstRange(of: "|" + unit + " ") != nil
     }
 
-    /// "|unit" at the end of `k`, or followed by a space anywhere before.
-    private static func bytewise(_ k: UnsafeBufferPointer<UInt8>, _ bar: [UInt8]) -> Bool {
+    /// "|unit" at the end of `k`, or followed by a space anywhere before; `bars`: where `k` has "|".
+    private static func bytewise(_ k: UnsafeBufferPointer<UInt8>, _ bar: [UInt8], bars: [Int]) -> Bool {
         let n = bar.count
         guard k.count >= n else { return false }
         func at(_ i: Int) -> Bool {
@@ -48,11 +51,9 @@ struct UnitNames: Sendable {
             while j < n, k[i + j] == bar[j] { j += 1 }
             return j == n
         }
-        if at(k.count - n) { return true }
-        var i = 0
-        while i < k.count - n {
-            if k[i] == UInt8(ascii: "|"), k[i + n] == 0x20, at(i) { return true }
-            i += 1
+        // "|unit" must start at a bar, either ending the key or followed by a space.
+        for i in bars where i + n <= k.count {
+            if i + n == k.count ? at(i) : (k[i + n] == 0x20 && at(i)) { return true }
         }
         return false
     }
