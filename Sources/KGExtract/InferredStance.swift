@@ -93,13 +93,23 @@ struct InferredStance {
 
     /// `state(fromKey:)` for a key all in ASCII, where a byte is a Character (but for "\r\n",
     /// which neither a prefix nor the bar can split); `.some(nil)` when it names no state, nil
-    /// when the key is not ASCII.
+    /// when the key is not ASCII or not contiguous. Read through a buffer: the `utf8` view's
+    /// generic iteration cost 2,000 instructions a key.
     private static func asciiState(fromKey key: String) -> String?? {
-        let u = key.utf8
-        guard u.allSatisfy({ $0 < 0x80 }) else { return nil }
-        if u.starts(with: "state:".utf8) { return .some(String(Substring(u.dropFirst(6)))) }
-        guard u.starts(with: "agency:".utf8), let bar = u.firstIndex(of: UInt8(ascii: "|")) else { return .some(nil) }
-        let s = Substring(u[u.index(u.startIndex, offsetBy: 7)..<bar])
-        return .some(s.isEmpty || s == "?" ? nil : String(s))
+        key.utf8.withContiguousStorageIfAvailable { u -> String?? in
+            guard u.allSatisfy({ $0 < 0x80 }) else { return nil }
+            func starts(_ prefix: StaticString) -> Bool {
+                let n = prefix.utf8CodeUnitCount
+                guard u.count >= n else { return false }
+                let p = prefix.utf8Start
+                for i in 0..<n where u[i] != p[i] { return false }
+                return true
+            }
+            if starts("state:") { return .some(String(decoding: UnsafeBufferPointer(rebasing: u[6...]), as: UTF8.self)) }
+            guard starts("agency:"), let bar = u.firstIndex(of: UInt8(ascii: "|")) else { return .some(nil) }
+            let s = UnsafeBufferPointer(rebasing: u[7..<bar])
+            if s.isEmpty || (s.count == 1 && s[0] == UInt8(ascii: "?")) { return .some(nil) }
+            return .some(String(decoding: s, as: UTF8.self))
+        } ?? nil
     }
 }
