@@ -41,7 +41,15 @@ struct EventFinder {
             let hasDate = !sentenceDates.isEmpty
             // The sentence's days, made at its first event (the same for all of its events).
             var sentenceDays: Set<String>?
-            let consequence = consequenceList.occurs(in: lower, flags: flags, start: .consequenceStart)
+            // Whether the sentence tells a consequence ("as a result"): asked only of a sentence with
+            // an event of a consequence class, and then once.
+            var consequenceFound: Bool?
+            func consequence() -> Bool {
+                if let c = consequenceFound { return c }
+                let c = consequenceList.occurs(in: lower, flags: flags, start: .consequenceStart)
+                consequenceFound = c
+                return c
+            }
             var out: [Candidate] = []
             var i = 0
             while i < tokens.count {
@@ -107,14 +115,14 @@ struct EventFinder {
                         key = last.key
                     }
                 }
-                if consequence, rules.consequenceClasses.contains(kind), let previous = lastEvent,
+                if rules.consequenceClasses.contains(kind), consequence(), let previous = lastEvent,
                    sentence.index - previous.sentence <= 1 {
                     key = previous.key
                 }
                 // "came under fire and its crew was killed", "shelled the town and killed twelve": a
                 // death joined to an assault in the same clause is that assault's toll, so the two
                 // are one event (the one the deaths were first told as).
-                if !consequence, rules.consequenceClasses.contains(kind), !hasOwnSubject(i, lower, mentions),
+                if rules.consequenceClasses.contains(kind), !consequence(), !hasOwnSubject(i, lower, mentions),
                    let prev = out.last(where: { $0.type == .event }), prev.key != key,
                    let root = prev.eventClass?.cameo, rules.tollRoots.contains(root) {
                     let gap = lower[prev.tokens.upperBound..<i]

@@ -53,6 +53,8 @@ struct InferredStance {
     /// (an agency) is deployed rather than a state that sent it, when the event names one.
     func deployments(in relations: [Relation], classes: [String: String], key keyOf: (String) -> String?) -> [Relation] {
         let words = RelationFinder.words
+        // Most documents have no deployment event: then no relation needs its class looked up.
+        guard classes.values.contains(where: words.deploymentClasses.contains) else { return [] }
         var out: [Relation] = []
         let byEvent = Dictionary(grouping: relations.filter { classes[$0.subject].map(words.deploymentClasses.contains) ?? false }, by: \.subject)
         for (_, rels) in byEvent.sorted(by: { $0.key < $1.key }) {
