@@ -11,6 +11,14 @@ struct EventFinder {
     let events = EventLexicon.shared
     let rules = EventRules.shared
     let interviewPhrases = EventRules.interviewPhrases
+    /// The lexicon's word lists asked per trigger, read once per document (through `lex` each
+    /// read went through a key path and copied the set).
+    let words: RelationWords
+
+    init(doc: AnalyzedDocument) {
+        self.doc = doc
+        self.words = RelationWords(doc.lexicon)
+    }
 
     func find(_ candidates: [[Candidate]]) -> [[Candidate]] {
         // The last unnamed event of each kind: "the recruitment" two sentences on is the same one.
@@ -166,7 +174,7 @@ struct EventFinder {
     /// Whether the trigger at `i` is a verb whose subject, an actor, stands right before it
     /// (past adverbs, auxiliaries and the comma that closes an apposition).
     private func hasOwnSubject(_ i: Int, _ lower: [String], _ mentions: [Candidate]) -> Bool {
-        guard lower[i].hasSuffix("ed") || lex.speechVerbs.contains(lower[i]) || rules.interviewVerbs.contains(lower[i]) else { return false }
+        guard lower[i].hasSuffix("ed") || words.speechVerbs.contains(lower[i]) || rules.interviewVerbs.contains(lower[i]) else { return false }
         var k = i - 1
         while k >= 0, lower[k].hasSuffix("ly") || lower[k] == "," || rules.auxiliaries.contains(lower[k]) {
             // "soldiers were targeted": before a passive participle stands who underwent it.
@@ -189,7 +197,7 @@ struct EventFinder {
     /// "The details are reported in a joint statement": a passive reporting verb points at a
     /// report told elsewhere (the statement is its own trigger); it is not a new report.
     private func isPassiveReport(_ cls: EventLexicon.EventClass, _ i: Int, _ lower: [String]) -> Bool {
-        guard lex.statementKinds.contains(cls.name) || cls.name == "report", lower[i].hasSuffix("ed") else { return false }
+        guard words.statementKinds.contains(cls.name) || cls.name == "report", lower[i].hasSuffix("ed") else { return false }
         return rules.passiveAuxiliaries.contains(EventRules.auxiliary(before: i, lower))
     }
 
@@ -202,7 +210,7 @@ struct EventFinder {
         let j = trigger.upperBound
         guard j < tokens.count else { return (word, false) }
         let prep = tokens[j].lowercased
-        if lex.locativePrepositions.contains(prep) || lex.targetPrepositions.contains(prep),
+        if words.locativePrepositions.contains(prep) || words.targetPrepositions.contains(prep),
            let next = mentions.first(where: { $0.tokens.lowerBound == j + 1 || $0.tokens.lowerBound == j + 2 }) {
             return ("\(word) \(prep) \(next.name)", true)
         }

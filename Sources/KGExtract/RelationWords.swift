@@ -1,4 +1,4 @@
-/// The lexicon's word lists that the relation rules ask about per token or per event, read
+/// The lexicon's word lists that the event and relation rules ask about per token or per event, read
 /// once per document. `lex.speechVerbs` goes through a key path into the raw lexicon and
 /// copies the set on every read; asked inside the per-event rules it cost more than the
 /// lookups themselves. A class: `RelationFinder` is copied into the rules' closures, and a
