@@ -198,8 +198,8 @@ struct RelationFinder {
 
     static let publishedParticiples: WordSet = ["released", "issued", "published"]
 
-    static let namingPredicates: Set<KGModel.Predicate> = [.partOf, .officialOf, .memberOf]
-    /// `namingPredicates.contains`, without hashing the predicate's raw string per relation.
+    /// The predicates that name what something is part of or holds (partOf, officialOf,
+    /// memberOf): compared, where a `Set` of them hashed each relation's predicate.
     static func isNaming(_ p: KGModel.Predicate) -> Bool { p == .partOf || p == .officialOf || p == .memberOf }
 
     func relation(_ s: String, _ p: Predicate, _ o: String, _ ctx: Context, attributes: [String: String] = [:]) -> Relation {
