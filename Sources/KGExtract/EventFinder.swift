@@ -11,6 +11,14 @@ struct EventFinder {
     let events = EventLexicon.shared
     let rules = EventRules.shared
     let interviewPhrases = EventRules.interviewPhrases
+    /// The lexicon's word lists asked per trigger, read once per document (through `lex` each
+    /// read went through a key path and copied the set).
+    let words: RelationWords
+
+    init(doc: AnalyzedDocument) {
+        self.doc = doc
+        self.words = RelationWords(doc.lexicon)
+    }
 
     func find(_ candidates: [[Candidate]]) -> [[Candidate]] {
         // The last unnamed event of each kind: "the recruitment" two sentences on is the same one.
@@ -20,6 +28,11 @@ struct EventFinder {
         // Events found to be one after their first telling: old key → the key they join.
         var rekey: [String: String] = [:]
         var lastEvent: (key: String, sentence: Int)?
+        // Read once, not at every token: `lex.eventTriggers` through the document's lexicon
+        // copied the table (retaining its storage) on each access.
+        let triggers = lex.eventTriggers
+        let interviewList = EventRules.interviewList
+        let consequenceList = EventRules.consequenceList
         let found = doc.sentences.map { sentence in
             let tokens = sentence.tokens
             let lower = doc.lower[sentence.index]
@@ -34,13 +47,23 @@ struct EventFinder {
             }
             let sentenceDates = doc.dates[sentence.index]
             let hasDate = !sentenceDates.isEmpty
-            let consequence = EventRules.consequenceList.occurs(in: lower, flags: flags, start: .consequenceStart)
+            // The sentence's days, made at its first event (the same for all of its events).
+            var sentenceDays: Set<String>?
+            // Whether the sentence tells a consequence ("as a result"): asked only of a sentence with
+            // an event of a consequence class, and then once.
+            var consequenceFound: Bool?
+            func consequence() -> Bool {
+                if let c = consequenceFound { return c }
+                let c = consequenceList.occurs(in: lower, flags: flags, start: .consequenceStart)
+                consequenceFound = c
+                return c
+            }
             var out: [Candidate] = []
             var i = 0
             while i < tokens.count {
                 defer { i += 1 }
                 guard !taken[i], tokens[i].kind == .word else { continue }
-                var match = lex.eventTriggers.longestMatch(ids, at: i)
+                var match = triggers.longestMatch(ids, at: i)
                 // "Putin said at the Valdai club on Oct. 20": a dated utterance is a statement event.
                 // The date must be the utterance's own: no other event word between the verb and it
                 // ("said the talks would resume on Monday" dates the talks, not the saying).
@@ -48,13 +71,13 @@ struct EventFinder {
                     d.range.lowerBound > tokens[i].start && d.range.lowerBound - tokens[i].end < 60
                         && !doc.source.clean[tokens[i].end..<d.range.lowerBound].contains(where: { [",", ";", "\u{201C}", "\""].contains($0) })
                         && !tokens.indices.contains(where: { k in
-                            k > i && tokens[k].start < d.range.lowerBound && lex.eventTriggers[id: ids[k]] != nil
+                            k > i && tokens[k].start < d.range.lowerBound && triggers[id: ids[k]] != nil
                         })
                 }) {
                     match = (EventLexicon.statement, 1)
                 }
                 // "Pashinyan told POLITICO last week": speech to a news outlet is an interview.
-                if match == nil, let phrase = EventRules.interviewList.match(lower, at: i, startsPhrase: flags[i].contains(.interviewStart)),
+                if match == nil, let phrase = interviewList.match(lower, at: i, startsPhrase: flags[i].contains(.interviewStart)),
                    let outlet = mentions.first(where: { $0.type == .organization && $0.tokens.lowerBound >= i + phrase.count && $0.tokens.lowerBound <= i + phrase.count + 3 }),
                    !lower[(i + phrase.count)..<outlet.tokens.lowerBound].contains(where: { [",", "that"].contains($0) }) {
                     match = (EventLexicon.interview, phrase.count)
@@ -77,15 +100,15 @@ struct EventFinder {
                 let hasArgument = hasDate || mentions.contains { abs($0.tokens.lowerBound - i) <= 8 && $0.type != .event }
                 guard hasArgument else { continue }
                 let r = i..<(i + n)
-                let name = eventName(kind: kind, trigger: r, tokens: tokens, mentions: mentions)
+                let (name, named) = eventName(kind: kind, trigger: r, tokens: tokens, mentions: mentions)
                 // Within an article, the same kind of event at the same named place or target is
                 // one event told twice ("deployed in Nagorno-Karabakh" … "deployment in Nagorno-Karabakh").
-                let named = name != tokens[r].map(\.text).joined(separator: " ")
-                var key = named ? "event:\(doc.id):\(kind):\(name.split(separator: " ").dropFirst(n).joined(separator: " "))"
+                var key = named ? "event:\(doc.id):\(kind):\(Self.words(of: name, droppingFirst: n))"
                     : "event:\(doc.id):\(tokens[i].start)"
                 // …unless the two sentences give it different dates ("shelled El Fasher on July 6 …
                 // shelled it again on July 13").
-                let days = Set(sentenceDates.map { $0.date.iso })
+                let days = sentenceDays ?? Set(sentenceDates.map { $0.date.iso })
+                sentenceDays = days
                 if named { key = namedAlias[key] ?? key }
                 // A verb with its own subject tells its own happening ("Pashinyan told POLITICO …
                 // Danilov told Ukrainska Pravda"); whether it is an earlier one is the merger's call.
@@ -100,14 +123,14 @@ struct EventFinder {
                         key = last.key
                     }
                 }
-                if consequence, rules.consequenceClasses.contains(kind), let previous = lastEvent,
+                if rules.consequenceClasses.contains(kind), consequence(), let previous = lastEvent,
                    sentence.index - previous.sentence <= 1 {
                     key = previous.key
                 }
                 // "came under fire and its crew was killed", "shelled the town and killed twelve": a
                 // death joined to an assault in the same clause is that assault's toll, so the two
                 // are one event (the one the deaths were first told as).
-                if !consequence, rules.consequenceClasses.contains(kind), !hasOwnSubject(i, lower, mentions),
+                if rules.consequenceClasses.contains(kind), !consequence(), !hasOwnSubject(i, lower, mentions),
                    let prev = out.last(where: { $0.type == .event }), prev.key != key,
                    let root = prev.eventClass?.cameo, rules.tollRoots.contains(root) {
                     let gap = lower[prev.tokens.upperBound..<i]
@@ -151,7 +174,7 @@ struct EventFinder {
     /// Whether the trigger at `i` is a verb whose subject, an actor, stands right before it
     /// (past adverbs, auxiliaries and the comma that closes an apposition).
     private func hasOwnSubject(_ i: Int, _ lower: [String], _ mentions: [Candidate]) -> Bool {
-        guard lower[i].hasSuffix("ed") || lex.speechVerbs.contains(lower[i]) || rules.interviewVerbs.contains(lower[i]) else { return false }
+        guard lower[i].hasSuffix("ed") || words.speechVerbs.contains(lower[i]) || rules.interviewVerbs.contains(lower[i]) else { return false }
         var k = i - 1
         while k >= 0, lower[k].hasSuffix("ly") || lower[k] == "," || rules.auxiliaries.contains(lower[k]) {
             // "soldiers were targeted": before a passive participle stands who underwent it.
@@ -174,21 +197,47 @@ struct EventFinder {
     /// "The details are reported in a joint statement": a passive reporting verb points at a
     /// report told elsewhere (the statement is its own trigger); it is not a new report.
     private func isPassiveReport(_ cls: EventLexicon.EventClass, _ i: Int, _ lower: [String]) -> Bool {
-        guard lex.statementKinds.contains(cls.name) || cls.name == "report", lower[i].hasSuffix("ed") else { return false }
+        guard words.statementKinds.contains(cls.name) || cls.name == "report", lower[i].hasSuffix("ed") else { return false }
         return rules.passiveAuxiliaries.contains(EventRules.auxiliary(before: i, lower))
     }
 
     /// "raid in Yekaterinburg", "attack on Berdzor", "statement": the trigger and, when a
     /// place or target follows closely, its preposition and name.
-    private func eventName(kind: String, trigger: Range<Int>, tokens: [Token], mentions: [Candidate]) -> String {
+    /// `named`: whether a place or target was added; the name is then longer than the trigger's
+    /// words (so unequal to them), which the caller compared with a second join.
+    private func eventName(kind: String, trigger: Range<Int>, tokens: [Token], mentions: [Candidate]) -> (name: String, named: Bool) {
         let word = tokens[trigger].map(\.text).joined(separator: " ")
         let j = trigger.upperBound
-        guard j < tokens.count else { return word }
+        guard j < tokens.count else { return (word, false) }
         let prep = tokens[j].lowercased
-        if lex.locativePrepositions.contains(prep) || lex.targetPrepositions.contains(prep),
+        if words.locativePrepositions.contains(prep) || words.targetPrepositions.contains(prep),
            let next = mentions.first(where: { $0.tokens.lowerBound == j + 1 || $0.tokens.lowerBound == j + 2 }) {
-            return "\(word) \(prep) \(next.name)"
+            return ("\(word) \(prep) \(next.name)", true)
         }
-        return word
+        return (word, false)
+    }
+
+    /// `name.split(separator: " ").dropFirst(n).joined(separator: " ")`. An ASCII name is split
+    /// on the space byte (in ASCII a byte is a Character; Character-wise splitting cost 11,000
+    /// instructions a name); any other name as before.
+    static func words(of name: String, droppingFirst n: Int) -> String {
+        let u = name.utf8
+        guard u.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
+            return name.split(separator: " ").dropFirst(n).joined(separator: " ")
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(u.count)
+        var words = 0
+        var inWord = false
+        for b in u {
+            if b == 0x20 { inWord = false; continue }
+            if !inWord {
+                inWord = true
+                words += 1
+                if words > n + 1 { out.append(0x20) }
+            }
+            if words > n { out.append(b) }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -92,6 +92,7 @@ struct EventRules: Decodable, Sendable {
     static let consequencePhrases = shared.consequenceCues.map(Lexicon.phraseKey).sorted { $0.count > $1.count }
     static let listPhrases = shared.listCues.map(Lexicon.phraseKey).sorted { $0.count > $1.count }
     static let boilerplatePhrases = shared.boilerplateOpeners.map(Lexicon.phraseKey).sorted { $0.count > $1.count }
+    static let boilerplateFirstWords = WordSet(boilerplatePhrases.compactMap(\.first))
     static let snapshotPhrases = shared.snapshotCues.map(Lexicon.phraseKey)
     /// Class → the first class of its merge family.
     static let familyOf = Dictionary(shared.mergeFamilies.flatMap { f in f.map { ($0, f[0]) } }, uniquingKeysWith: { a, _ in a })
@@ -113,7 +114,11 @@ struct EventRules: Decodable, Sendable {
     /// Whether a sentence is site navigation ("Related article: …", "Read more: …"): it opens
     /// with one of the openers followed by a colon.
     static func isBoilerplate(_ lower: [String]) -> Bool {
-        boilerplatePhrases.contains { p in
+        // Asked of every sentence: the first word rules out nearly all before any phrase is compared.
+        guard let first = lower.first, boilerplateFirstWords.contains(first) else {
+            return boilerplatePhrases.contains { $0.isEmpty } && lower.first.map { [":", "|", "-", "\u{2013}"].contains($0) } == true
+        }
+        return boilerplatePhrases.contains { p in
             p.count < lower.count && lower[0..<p.count].elementsEqual(p) && [":", "|", "-", "\u{2013}"].contains(lower[p.count])
         }
     }

@@ -4,9 +4,10 @@ import KGText
 /// Event arguments and actor-to-actor relations: who did it, to whom, where and when; who
 /// accuses, denies or aids whom.
 extension RelationFinder {
-    var rules: EventRules { EventRules.shared }
 
     func events(_ ctx: Context) -> [Relation] {
+        // Most sentences have no event: then none of the sentence-wide tables below is needed.
+        guard ctx.mentions.contains(where: { $0.type == .event }) else { return [] }
         var out: [Relation] = []
         let lower = ctx.lower
         let dateMentions = doc.dates[ctx.sentence.index]
@@ -26,11 +27,16 @@ extension RelationFinder {
         /// A place follows its event ("a raid in Yekaterinburg"): it belongs to the closest
         /// trigger before it, and only to one after it when none comes before.
         func owner(ofPlaceAt k: Int, is t: Int) -> Bool {
-            if let before = triggers.filter({ $0 < k }).max() { return before == t }
+            // The greatest trigger before `k`, in one pass (a filtered copy cost an allocation a place).
+            var before: Int?
+            for x in triggers where x < k && (before == nil || x > before!) { before = x }
+            if let before { return before == t }
             return nearest(k, is: t)
         }
         let quoted = quotedTokens(ctx)
         let fronted = frontedPlace(ctx)
+        // Token offsets, for placing each date among the tokens: made once, not once per event.
+        let tokenStarts = dateMentions.isEmpty ? [] : ctx.sentence.tokens.map(\.start)
         for e in ctx.mentions where e.type == .event {
             let t = e.candidate.tokens.lowerBound
             // What is said inside a quotation is the quote's content, not the speech event's
@@ -44,19 +50,19 @@ extension RelationFinder {
             let passive = isVerb && rules.passiveAuxiliaries.contains(aux) && !lower[t].hasSuffix("ing")
             let kind = e.candidate.eventClass?.name ?? ""
             // A statement's source is its author: for statements the speaker may be the agent.
-            let actor: (ResolvedMention) -> Bool = lex.statementKinds.contains(kind) ? { $0.type.isActor } : actor
+            let actor: (ResolvedMention) -> Bool = lists.statementKinds.contains(kind) ? { $0.type.isActor } : actor
             var agents: [ResolvedMention] = []
             var target: ResolvedMention?
-            let clause = (end..<min(end + 7, lower.count)).prefix { ![",", ";", ".", "and", "but", "which", "who"].contains(lower[$0]) }
+            let clause = (end..<min(end + 7, lower.count)).prefix { !Self.clauseBreaks.contains(lower[$0]) }
             // "by" after another verb is that verb's ("its detention was confirmed by the UN"),
             // unless the verb carries the event out ("the recruitment order was issued by X").
             if let by = clause.first(where: { lower[$0] == "by" }),
-               !lower[end..<by].contains(where: rules.auxiliaries.contains) || lower[end..<by].contains(where: lex.lightVerbs.contains),
+               !lower[end..<by].contains(where: rules.auxiliaries.contains) || lower[end..<by].contains(where: lists.lightVerbs.contains),
                let a = ctx.firstAfter(by + 1, within: 3, where: actor) {
                 // "a joint statement by the Ministry of Defense and the State Security Service".
                 agents = [a] + ctx.coordinated(after: a, where: actor)
             } else if t >= 2, ["of", "for"].contains(lower[t - 1]),
-                      let accuse = (max(0, t - 12)..<(t - 1)).last(where: { lex.accuseWords.contains(lower[$0]) }),
+                      let accuse = (max(0, t - 12)..<(t - 1)).last(where: { lists.accuseWords.contains(lower[$0]) }),
                       let a = ctx.firstAfter(accuse + 1, within: t - 1 - accuse, where: actor) {
                 // "accused the Rapid Support Forces of shelling": the accused is the claimed agent.
                 agents = [a]
@@ -66,13 +72,13 @@ extension RelationFinder {
                 agents = Array(ctx.mentions.filter { m in
                     actor(m) && m.candidate.tokens.lowerBound > between && m.candidate.tokens.lowerBound <= between + 10
                 }.prefix(2))
-            } else if lex.statementKinds.contains(kind), end < lower.count, ["of", "from"].contains(lower[end]),
+            } else if lists.statementKinds.contains(kind), end < lower.count, ["of", "from"].contains(lower[end]),
                       let a = ctx.firstAfter(end + 1, within: 6, where: actor) {
                 // "the trilateral statement of the President of Azerbaijan, the Prime Minister of
                 // Armenia and the President of Russia": every author in the list.
                 agents = [a] + authorsListed(after: a, ctx, where: actor)
             }
-            let reporting = lex.statementKinds.contains(kind) || kind == "report"
+            let reporting = lists.statementKinds.contains(kind) || kind == "report"
             // "the shooting came from illegal Armenian armed groups": where fire comes from is who fired.
             let assault = e.candidate.eventClass?.cameo.map(rules.directedRoots.contains) ?? false
             if agents.isEmpty, assault,
@@ -91,7 +97,7 @@ extension RelationFinder {
             // "their detention" is what was done to them, so the pronoun gives no agent there.
             if agents.isEmpty, !rules.patientPossessorClasses.contains(kind),
                let p = (max(0, t - 3)..<t).last(where: { rules.possessivePronouns.contains(lower[$0]) }),
-               lower[(p + 1)..<t].allSatisfy({ $0.first?.isLetter == true && !lex.locativePrepositions.contains($0) }),
+               lower[(p + 1)..<t].allSatisfy({ $0.first?.isLetter == true && !lists.locativePrepositions.contains($0) }),
                let a = ctx.subjectBefore(p, within: 10, where: { actor($0) && $0.type != .event && sameSide($0) }) {
                 agents = [a]
             }
@@ -114,7 +120,7 @@ extension RelationFinder {
             // subject stands before the apposition that a comma right before the verb closes.
             var beforeVerb = t - 1
             while beforeVerb >= 0, lower[beforeVerb].hasSuffix("ly") || rules.auxiliaries.contains(lower[beforeVerb]) { beforeVerb -= 1 }
-            if agents.isEmpty, !passive, isVerb || lex.speechVerbs.contains(lower[t]), beforeVerb > 0, lower[beforeVerb] == ",",
+            if agents.isEmpty, !passive, isVerb || lists.speechVerbs.contains(lower[t]), beforeVerb > 0, lower[beforeVerb] == ",",
                let near = ctx.nearestBefore(t, within: 12, where: { actor($0) && $0.type != .event && sameSide($0) }),
                let outer = ctx.subjectBefore(t, within: 12, where: { actor($0) && $0.type != .event && sameSide($0) }),
                outer.id != near.id, let open = (0..<near.candidate.tokens.lowerBound).last(where: { lower[$0] == "," }),
@@ -133,20 +139,20 @@ extension RelationFinder {
                 // "X, the president of Y, issued an open letter": the comma that closes an
                 // apposition does not part the subject from its verb.
                 let apposition = between.first == "," && a.candidate.tokens.lowerBound > 0 && lower[a.candidate.tokens.lowerBound - 1] == ","
-                let governed = between.contains { lex.lightVerbs.contains($0) } && !between.dropFirst(apposition ? 1 : 0).contains(",")
+                let governed = between.contains { lists.lightVerbs.contains($0) } && !between.dropFirst(apposition ? 1 : 0).contains(",")
                 // "X, where Russian peacekeepers are deployed, fired at …": a verb's subject is not
                 // inside a clause the comma closes.
                 let clauseBreak = isVerb && between.dropFirst(apposition ? 1 : 0).contains(",")
                     // "Russia reports peacekeepers killed": who reports a deed did not do it.
-                    || between.contains(where: lex.speechVerbs.contains)
+                    || between.contains(where: lists.speechVerbs.contains)
                 // "the case of Armenian servicemen detained in December": a participle right after
                 // the object of a preposition is a reduced passive; that noun is who underwent it.
                 let opening = a.candidate.tokens.lowerBound - 1
                 let reducedPassive = isVerb && between.isEmpty && !rules.auxiliaries.contains(aux) && opening >= 0
-                    && (lex.locativePrepositions.contains(lower[opening]) || rules.objectPrepositions.contains(lower[opening]))
+                    && (lists.locativePrepositions.contains(lower[opening]) || rules.objectPrepositions.contains(lower[opening]))
                 if reducedPassive {
                     if target == nil { target = a }
-                } else if !between.contains(where: { lex.counterVerbs.contains($0) }), !clauseBreak, isVerb || adjacent || governed {
+                } else if !between.contains(where: { lists.counterVerbs.contains($0) }), !clauseBreak, isVerb || adjacent || governed {
                     agents = [a]
                 }
             }
@@ -181,7 +187,7 @@ extension RelationFinder {
             }
             if target == nil, end < lower.count {
                 // "said at the Valdai club": for a statement, "at" gives the venue, not a target.
-                if lex.targetPrepositions.contains(lower[end]), !(reporting && lower[end] == "at") {
+                if lists.targetPrepositions.contains(lower[end]), !(reporting && lower[end] == "at") {
                     // "fired at units of the Azerbaijani army": past a partitive to the force itself.
                     target = ctx.firstAfter(end + 1, within: 5) { $0.type != .event }
                 } else if isVerb && !reporting {
@@ -197,18 +203,19 @@ extension RelationFinder {
             // "the bulletin … on the activities of the contingent in the zone of the conflict": what
             // a report is about is not where it was made either.
             let content = reporting ? (end..<lower.count).first { k in
-                lex.speechVerbs.contains(lower[k]) || lower[k] == "that"
+                ctx.flags[k].contains(.speechVerb) || lower[k] == "that"
                     || (rules.topicPrepositions.contains(lower[k]) && k + 2 < lower.count && ["the", "a", "an"].contains(lower[k + 1])
                         && !ctx.sentence.tokens[k + 2].isCapitalized)
             } ?? lower.count : lower.count
             // Place: after a locative, nearest the trigger, preferring what follows it.
+            // The tests are pure; the word-list test of `locative` runs last, after the cheap ones.
             let places = ctx.mentions.filter { m in
                 m.candidate.tokens.lowerBound < content
                     && (m.type == .place || m.type == .state) && (directional || m.id != target?.id) && !agents.contains(where: { $0.id == m.id })
+                    && sameSide(m)
+                    && owner(ofPlaceAt: m.candidate.tokens.lowerBound, is: t)
                     // "the flight was performed to Yerevan": a shipment's destination town is where it goes.
                     && locative(before: m.candidate.tokens.lowerBound, lower, allowingTo: m.type == .place && rules.destinationClasses.contains(kind))
-                    && owner(ofPlaceAt: m.candidate.tokens.lowerBound, is: t)
-                    && sameSide(m)
             }
             var place = places.first { $0.candidate.tokens.lowerBound >= end } ?? places.last
             // "the Sumgait pogroms", "the Srebrenica massacre": a place named right before the event.
@@ -231,7 +238,7 @@ extension RelationFinder {
             if place == nil, assault, let target, target.type == .place { place = target }
             for agent in agents { out.append(relation(e.id, .hasAgent, agent.id, ctx)) }
             // "“…,” he said on Oct. 25": the speaker the pronoun stands for made the statement.
-            if agents.isEmpty, reporting, t > 0, rules.speakerPronouns.contains(lower[t - 1]), lex.speechVerbs.contains(lower[t]),
+            if agents.isEmpty, reporting, t > 0, rules.speakerPronouns.contains(lower[t - 1]), lists.speechVerbs.contains(lower[t]),
                let speaker = ctx.sources.first {
                 out.append(relation(e.id, .hasAgent, speaker, ctx))
             }
@@ -258,7 +265,6 @@ extension RelationFinder {
                 }
             }
             let startOffset = e.candidate.start
-            let tokenStarts = ctx.sentence.tokens.map(\.start)
             let ownDates = dateMentions.filter { d in
                 let k = tokenStarts.firstIndex { $0 >= d.range.lowerBound } ?? lower.count
                 // "(as of July 14, 2021)" dates a report's snapshot, not a happening; for the
@@ -295,9 +301,15 @@ extension RelationFinder {
 
     /// Token ranges of relative clauses: from ", where/which/who" to the next comma.
     func relativeClauses(_ lower: [String]) -> [Range<Int>] {
+        // The marks are one byte long, the pronouns three to five: a small string's length is
+        // read from its bits, so most words are passed over without a comparison. (Each word
+        // equal to one of these ASCII words has its bytes, so its length.)
+        func isMark(_ w: String, _ marks: [String]) -> Bool { w.utf8.count == 1 && marks.contains(w) }
         var out: [Range<Int>] = []
-        for k in lower.indices.dropLast() where lower[k] == "," && ["where", "which", "who", "whom", "whose"].contains(lower[k + 1]) {
-            let close = (k + 2..<lower.count).first { [",", ";", "."].contains(lower[$0]) } ?? lower.count
+        for k in lower.indices.dropLast() where isMark(lower[k], [","]) {
+            let n = lower[k + 1].utf8.count
+            guard n >= 3, n <= 5, ["where", "which", "who", "whom", "whose"].contains(lower[k + 1]) else { continue }
+            let close = (k + 2..<lower.count).first { isMark(lower[$0], [",", ";", "."]) } ?? lower.count
             out.append(k..<close)
         }
         return out
@@ -357,31 +369,48 @@ extension RelationFinder {
     func quotedTokens(_ ctx: Context) -> [Bool] {
         // Compared as UTF-8 bytes: a `switch` on the text compared each token with three
         // strings. None of the marks is equivalent to any other sequence, so bytes decide.
+        // Read from the lowercased words (the marks have no case): mapping the tokens copied
+        // each one with its strings. Only words of one or three bytes are read further.
         var inside = false
-        return ctx.sentence.tokens.map { t in
-            let u = t.text.utf8
-            if u.count == 1, u.first == 0x22 { inside.toggle(); return true }
-            if u.count == 3, u.starts(with: [0xE2, 0x80]) {
-                switch u.last {
-                case 0x9C: inside = true; return true   // “
-                case 0x9D: inside = false; return true  // ”
-                default: break
+        var out = [Bool](repeating: false, count: ctx.lower.count)
+        for (k, w) in ctx.lower.enumerated() {
+            let u = w.utf8
+            switch u.count {
+            case 1 where u.first == 0x22:
+                inside.toggle()
+                out[k] = true
+                continue
+            case 3:
+                var bytes = u.makeIterator()
+                if bytes.next() == 0xE2, bytes.next() == 0x80 {
+                    switch bytes.next() {
+                    case 0x9C: inside = true; out[k] = true; continue   // “
+                    case 0x9D: inside = false; out[k] = true; continue  // ”
+                    default: break
+                    }
                 }
+            default: break
             }
-            return inside
+            out[k] = inside
         }
+        return out
     }
 
     /// Whether a place at token `k` is introduced as a location: "in Gyumri", "near the village
     /// of Dzhanyatag". "to" and "from" mark destinations and origins, not where it happened.
     func locative(before k: Int, _ lower: [String], allowingTo: Bool = false) -> Bool {
         var j = k - 1
-        while j >= 0, k - j <= 6, ["the", "a", "of", "-"].contains(lower[j]) || lex.placeCues.contains(lower[j])
-                || lex.directions.contains(lower[j]) { j -= 1 }
+        while j >= 0, k - j <= 6, Self.locativeFillers.contains(lower[j]) || lists.placeCues.contains(lower[j])
+                || lists.directions.contains(lower[j]) { j -= 1 }
         guard j >= 0 else { return false }
         // A deployment may name its destination ("sent to Armenia"); an event's place may not.
-        return (lex.locativePrepositions.contains(lower[j]) || lower[j] == "on") && (allowingTo || lower[j] != "to") && lower[j] != "from"
+        return (lists.locativePrepositions.contains(lower[j]) || lower[j] == "on") && (allowingTo || lower[j] != "to") && lower[j] != "from"
     }
+
+    /// Words that end a clause after a trigger, and words skipped before a place: asked of
+    /// several tokens per event, where array literals compared each word with each string.
+    static let clauseBreaks: WordSet = [",", ";", ".", "and", "but", "which", "who"]
+    static let locativeFillers: WordSet = ["the", "a", "of", "-"]
 
     /// Asked at every token: a `WordSet` answers most words without hashing, an array literal
     /// compared them one by one.

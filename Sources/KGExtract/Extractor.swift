@@ -28,7 +28,7 @@ public struct Extractor: Sendable {
             var candidates = doc.sentences.map { MentionFinder(doc: doc, sentence: $0).find() }
             candidates = Coreference(doc: doc).link(candidates)
             var events = EventFinder(doc: doc).find(candidates)
-            for sentence in doc.sentences where EventRules.isBoilerplate(sentence.tokens.map(\.lowercased)) {
+            for sentence in doc.sentences where EventRules.isBoilerplate(doc.lower[sentence.index]) {
                 candidates[sentence.index] = []
                 events[sentence.index] = []
             }
@@ -58,10 +58,17 @@ public struct Extractor: Sendable {
     /// An event with no agent, target, place or date ("the conflict", "a deployment" in passing)
     /// tells the reader nothing it can be joined on; it is left out rather than drawn alone.
     static func droppingBareEvents(_ graph: Graph) -> Graph {
-        let described = Set(graph.relations.map(\.subject))
-        let referenced = Set(graph.relations.flatMap { [$0.object.entityID].compactMap { $0 } + $0.attributedTo + $0.disputedBy })
+        // Every id a relation names, gathered without building an array per relation.
+        var named = Set<String>()
+        named.reserveCapacity(graph.relations.count * 2)
+        for r in graph.relations {
+            named.insert(r.subject)
+            if case .entity(let o) = r.object { named.insert(o) }
+            for a in r.attributedTo { named.insert(a) }
+            for d in r.disputedBy { named.insert(d) }
+        }
         var g = graph
-        g.entities.removeAll { $0.type == .event && !described.contains($0.id) && !referenced.contains($0.id) }
+        g.entities.removeAll { $0.type == .event && !named.contains($0.id) }
         return g
     }
 }
@@ -79,41 +86,82 @@ struct RelationSet {
     /// Relations in the order first found, and each key's position: one hash lookup per fact
     /// added, where a dictionary of relations needed one per piece of evidence and attribution.
     private var store: [Relation] = []
-    private var position: [Relation.Key: Int] = [:]
+    private var index = FactIndex()
 
     /// Evidence already recorded per relation, so a fact told in 400 articles is not searched
-    /// linearly 400 times.
+    /// linearly 400 times. Only for relations with more than `linearLimit` pieces (`indexed`):
+    /// most have one or two, where a scan of the list costs less than hashing into a set that
+    /// grows with the corpus (4.8M of 931M Ir on the seeds x10).
     private var seenEvidence = Set<EvidenceKey>()
-    /// The relation by its position in `store`: hashing an index, not the key's strings.
-    private struct EvidenceKey: Hashable { let relation: Int; let span: Span }
+    private var indexed: [Bool] = []
+    private static let linearLimit = 16
+    /// The relation by its position in `store` and the document by its number in `docs`:
+    /// hashing four integers, not the document id's string.
+    private struct EvidenceKey: Hashable { let relation: Int; let doc: Int; let start: Int; let end: Int }
+    private var docs: [String: Int] = [:]
+    /// The last document looked up: evidence comes document by document.
+    private var lastDoc: (id: String, number: Int)?
 
-    mutating func add(_ r: Relation) {
-        guard r.object != .entity(r.subject) else { return }
-        let key = r.key
-        if let k = position[key] {
-            // In place: a copy of the relation to change would copy its evidence list.
-            for e in r.evidence where seenEvidence.insert(EvidenceKey(relation: k, span: e.span)).inserted {
-                store[k].evidence.append(e)
-            }
-            for a in r.attributedTo where !store[k].attributedTo.contains(a) { store[k].attributedTo.append(a) }
-            for d in r.disputedBy where !store[k].disputedBy.contains(d) { store[k].disputedBy.append(d) }
-            if !r.attributes.isEmpty { store[k].attributes.merge(r.attributes) { old, _ in old } }
+    private mutating func evidenceKey(_ relation: Int, _ e: Evidence) -> EvidenceKey {
+        let number: Int
+        if let last = lastDoc, last.id == e.doc {
+            number = last.number
         } else {
-            for e in r.evidence { seenEvidence.insert(EvidenceKey(relation: store.count, span: e.span)) }
-            position[key] = store.count
-            store.append(r)
+            number = docs[e.doc] ?? docs.count
+            docs[e.doc] = number
+            lastDoc = (e.doc, number)
+        }
+        return EvidenceKey(relation: relation, doc: number, start: e.start, end: e.end)
+    }
+
+    /// Whether relation `k` has evidence with the span of `e`.
+    private mutating func hasEvidence(_ k: Int, like e: Evidence) -> Bool {
+        if indexed[k] { return seenEvidence.contains(evidenceKey(k, e)) }
+        return store[k].evidence.contains { $0.start == e.start && $0.end == e.end && $0.doc == e.doc }
+    }
+
+    /// Appends `e` to relation `k`'s evidence, moving its spans into the set past the limit.
+    private mutating func append(_ e: Evidence, to k: Int) {
+        store[k].evidence.append(e)
+        if indexed[k] {
+            seenEvidence.insert(evidenceKey(k, e))
+        } else if store[k].evidence.count > Self.linearLimit {
+            indexed[k] = true
+            for old in store[k].evidence { seenEvidence.insert(evidenceKey(k, old)) }
         }
     }
 
-    /// Applies `body` to the relations with these keys (one document's), not to the whole corpus.
-    mutating func update(_ keys: Set<Relation.Key>, _ body: (inout Relation) -> Void) {
-        for k in keys { if let i = position[k] { body(&store[i]) } }
+    /// Adds `r` and returns its position, which `relations(at:)` and `update(_:_:)` take
+    /// instead of keys (hashing a key hashes its strings); nil for a relation of a thing to itself.
+    @discardableResult
+    mutating func add(_ r: Relation) -> Int? {
+        guard r.object != .entity(r.subject) else { return nil }
+        let hash = FactIndex.hash(r)
+        if let k = index.position(of: r, hash: hash, in: store) {
+            // In place: a copy of the relation to change would copy its evidence list.
+            for e in r.evidence where !hasEvidence(k, like: e) { append(e, to: k) }
+            for a in r.attributedTo where !store[k].attributedTo.contains(a) { store[k].attributedTo.append(a) }
+            for d in r.disputedBy where !store[k].disputedBy.contains(d) { store[k].disputedBy.append(d) }
+            if !r.attributes.isEmpty { store[k].attributes.merge(r.attributes) { old, _ in old } }
+            return k
+        }
+        let k = store.count
+        index.insert(position: k, hash: hash)
+        store.append(r)
+        indexed.append(store[k].evidence.count > Self.linearLimit)
+        if indexed[k] { for e in r.evidence { seenEvidence.insert(evidenceKey(k, e)) } }
+        return k
+    }
+
+    /// Applies `body` to the relations at these positions (one document's), not to the whole corpus.
+    mutating func update(_ positions: [Int], _ body: (inout Relation) -> Void) {
+        for i in positions { body(&store[i]) }
     }
 
     var all: [Relation] { store }
 
-    /// The relations with these keys, in the order given.
-    func relations(for keys: [Relation.Key]) -> [Relation] {
-        keys.compactMap { position[$0].map { store[$0] } }
+    /// The relations at these positions, in the order given.
+    func relations(at positions: [Int]) -> [Relation] {
+        positions.map { store[$0] }
     }
 }

@@ -7,6 +7,14 @@ struct RelationFinder {
     let doc: AnalyzedDocument
     /// The document's lexicon: the bundled data plus any `--lexicon` files.
     var lex: Lexicon { doc.lexicon }
+    /// Its word lists the rules ask most, and the event rules, read once per document.
+    let lists: RelationWords
+    var rules: EventRules { lists.rules }
+
+    init(doc: AnalyzedDocument) {
+        self.doc = doc
+        self.lists = RelationWords(doc.lexicon)
+    }
 
     /// What one sentence offers the rules: its tokens, its mentions and its sources.
     struct Context {
@@ -84,15 +92,17 @@ struct RelationFinder {
         let namedStates = Dictionary(resolved.joined().filter { $0.type == .state }.map { ($0.candidate.name, $0.id) },
                                      uniquingKeysWith: { a, _ in a })
         var located = Set<String>()
-        var touched = Set<Relation.Key>()
-        // The same keys in the order found: reading them back must not scan the whole corpus.
-        var touchedOrder: [Relation.Key] = []
+        // The document's relations as positions in `relations`, in the order first found:
+        // reading them back must not scan the whole corpus, and positions hash no strings.
+        var touched = Set<Int>()
+        var touchedOrder: [Int] = []
+        // The state the gazetteer gives each place name, looked up once per document.
+        var gazetteerStates: [String: String?] = [:]
         for sentence in doc.sentences {
             let range = sentence.range
             var ctx = Context(sentence: sentence, lower: doc.lower[sentence.index], flags: doc.flags[sentence.index],
                               mentions: resolved[sentence.index],
-                              evidence: Evidence(doc: doc.id, start: range.lowerBound, end: range.upperBound,
-                                                 text: doc.source.text(range)))
+                              evidence: Evidence(doc: doc.id, start: range.lowerBound, end: range.upperBound))
             // Reported speech runs on through a paragraph: after "According to X, …" the next
             // sentences are still X's account unless they name their own source.
             let newParagraph = doc.source.clean[previousEnd..<range.lowerBound].contains("\n")
@@ -119,39 +129,45 @@ struct RelationFinder {
             accusers += ctx.sources
             var found: [Relation] = []
             found += structural(ctx, table: &table)
-            found += gazetteerLocations(ctx, namedStates: namedStates, done: &located)
+            found += gazetteerLocations(ctx, namedStates: namedStates, done: &located, states: &gazetteerStates)
             found += events(ctx)
             found += interactions(ctx, accusers: &accusers, deniers: &deniers)
+            // Most sentences state no relation: then nothing below changes, and the sentence's
+            // text (each relation's evidence quotes it) need not be copied out.
+            guard !found.isEmpty else { continue }
+            // Every relation of the sentence was made with `ctx.evidence`, without its text; set
+            // in place, where each relation's one-element list is its own (no copy).
+            let text = doc.source.text(range)
+            for i in found.indices { found[i].evidence[0].text = text }
             // This sentence's statements, demands, letters and other speech events.
-            let speeches = Set(ctx.mentions.filter { lex.statementKinds.contains($0.candidate.eventClass?.name ?? "") }.map(\.id))
+            let speeches = Set(ctx.mentions.filter { lists.statementKinds.contains($0.candidate.eventClass?.name ?? "") }.map(\.id))
             // "The Foreign Ministry demanded …. The statement notes …": the author of the last
             // statement, demand or letter is whom "the statement" speaks for.
-            if let author = found.last(where: { r in
+            if !speeches.isEmpty, let author = found.last(where: { r in
                 r.predicate == .hasAgent && speeches.contains(r.subject)
             })?.object.entityID {
                 lastSource = author
             }
             // "At an Oct. 27 briefing, X said …": the day a speech was given, to date the next
             // sentence's quotation.
-            if let day = found.last(where: { r in
+            if !speeches.isEmpty, let day = found.last(where: { r in
                 r.predicate == .hasDate && speeches.contains(r.subject)
             }), case .date(let d) = day.object, d.day != nil {
                 lastSpeechDay = (sentence.index, d)
             }
             // A speech event's own circumstances (its date, its place) are the article's report of
             // the speech, not something the speaker claims.
-            let speechAgents = Dictionary(grouping: found.filter { r in
+            let speechAgents = speeches.isEmpty ? [:] : Dictionary(grouping: found.filter { r in
                 r.predicate == .hasAgent && speeches.contains(r.subject)
             }, by: \.subject).mapValues { Set($0.compactMap(\.object.entityID)) }
             for var r in found {
-                if touched.insert(r.key).inserted { touchedOrder.append(r.key) }
                 // Who holds an office or which state a ministry belongs to is background the
                 // sentence names, not a claim its source makes.
                 // Nor is what the gazetteer knows (`source`): no one in the article asserts it.
-                if r.attributedTo.isEmpty, !Self.namingPredicates.contains(r.predicate), r.attributes["source"] == nil {
+                if r.attributedTo.isEmpty, !Self.isNaming(r.predicate), r.attributes.isEmpty || r.attributes["source"] == nil {
                     r.attributedTo = ctx.sources.filter { $0 != r.subject && r.object != .entity($0) && !(speechAgents[r.subject]?.contains($0) ?? false) }
                 }
-                relations.add(r)
+                if let i = relations.add(r), touched.insert(i).inserted { touchedOrder.append(i) }
             }
         }
         // Telling of another side's hostile act is accusing it.
@@ -159,21 +175,17 @@ struct RelationFinder {
                                uniquingKeysWith: { a, _ in a })
         let classes = Dictionary(resolved.joined().compactMap { m in m.candidate.eventClass.map { (m.id, $0.name) } },
                                  uniquingKeysWith: { a, _ in a })
-        let documentRelations = relations.relations(for: touchedOrder)
-        // Identity keys of this document's entities only: the whole table grows with the corpus.
-        var keys: [String: String] = [:]
-        for r in documentRelations {
-            for id in [r.subject] + [r.object.entityID].compactMap({ $0 }) + r.attributedTo where keys[id] == nil {
-                keys[id] = table.key(of: id)
-            }
-        }
-        let inferred = InferredStance(cameo: cameo, keys: keys)
-        for r in inferred.accusations(in: documentRelations) + inferred.deployments(in: documentRelations, classes: classes) {
-            if touched.insert(r.key).inserted { touchedOrder.append(r.key) }
-            relations.add(r)
+        let documentRelations = relations.relations(at: touchedOrder)
+        let inferred = InferredStance(cameo: cameo)
+        // Identity keys asked of the table as the rules need them: the whole table grows with the corpus.
+        let accusations = inferred.accusations(in: documentRelations) { table.key(of: $0) }
+        let deployments = inferred.deployments(in: documentRelations, classes: classes) { table.key(of: $0) }
+        for r in accusations + deployments {
+            if let i = relations.add(r), touched.insert(i).inserted { touchedOrder.append(i) }
         }
         // Whoever denies a source's claims disputes everything the document attributes to it.
-        relations.update(touched) { r in
+        guard !deniers.isEmpty else { return }
+        relations.update(touchedOrder) { r in
             guard r.attributes["source"] == nil else { return }
             for (denier, denied) in deniers where r.attributedTo.contains(denied) && !r.disputedBy.contains(denier) {
                 r.disputedBy.append(denier)
@@ -186,7 +198,9 @@ struct RelationFinder {
 
     static let publishedParticiples: WordSet = ["released", "issued", "published"]
 
-    static let namingPredicates: Set<KGModel.Predicate> = [.partOf, .officialOf, .memberOf]
+    /// The predicates that name what something is part of or holds (partOf, officialOf,
+    /// memberOf): compared, where a `Set` of them hashed each relation's predicate.
+    static func isNaming(_ p: KGModel.Predicate) -> Bool { p == .partOf || p == .officialOf || p == .memberOf }
 
     func relation(_ s: String, _ p: Predicate, _ o: String, _ ctx: Context, attributes: [String: String] = [:]) -> Relation {
         Relation(subject: s, predicate: p, object: .entity(o), attributes: attributes, evidence: [ctx.evidence])
@@ -201,10 +215,19 @@ struct RelationFinder {
         var out: [String] = []
         let lower = ctx.lower
         let flags = ctx.flags
-        for (k, w) in lower.enumerated() {
-            var source: ResolvedMention?
+        // Read once, not at every token (through the lexicon each access copied the list).
+        let cues = lex.attributionCues
+        // A token none of whose bits a branch below asks about, and that is not "reads", gives
+        // no source; skipping it spares the branches (a cue list with an empty phrase, which
+        // would match anywhere, keeps every token).
+        let cueAnywhere = cues.phrases.contains { $0.isEmpty }
+        let asked: WordFlags = [.attributionCueStart, .publishedParticiple, .speechVerb, .publishVerb]
+        for k in lower.indices {
             let f = flags[k]
-            if let cue = lex.attributionCues.match(lower, at: k, startsPhrase: f.contains(.attributionCueStart)) {
+            if !cueAnywhere, f.isDisjoint(with: asked), lower[k].utf8.count != 5 || lower[k] != "reads" { continue }
+            let w = lower[k]
+            var source: ResolvedMention?
+            if let cue = cues.match(lower, at: k, startsPhrase: f.contains(.attributionCueStart)) {
                 source = ctx.firstAfter(k + cue.count, within: 4) { $0.type.isActor }
             } else if w == "reads" || (f.contains(.publishedParticiple) && k + 1 < lower.count && lower[k + 1] == "by"
                                        && flags[max(0, k - 3)..<k].contains(where: { $0.contains(.statementNoun) })) {

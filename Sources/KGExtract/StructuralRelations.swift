@@ -6,35 +6,26 @@ import KGText
 extension RelationFinder {
     /// Unit and installation words: `Resources/structure.json`.
     struct Words: Decodable, Sendable {
-        var militaryUnits: [String]
-        var installations: [String]
-        var deploymentClasses: WordSet
+        var militaryUnits: [String] { forces.units }
+        var installations: [String] { bases.units }
+        let deploymentClasses: WordSet
+        private let forces: UnitNames
+        private let bases: UnitNames
+
+        private enum CodingKeys: String, CodingKey { case militaryUnits, installations, deploymentClasses }
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            forces = UnitNames(try c.decode([String].self, forKey: .militaryUnits))
+            bases = UnitNames(try c.decode([String].self, forKey: .installations))
+            deploymentClasses = try c.decode(WordSet.self, forKey: .deploymentClasses)
+        }
 
         /// Whether an agency key names a unit of a state's force ("agency:Russia|peacekeeping
         /// contingent", "agency:Russia|military base 102nd").
-        func isForce(key: String) -> Bool { Self.names(key, any: militaryUnits) }
+        func isForce(key: String) -> Bool { forces.named(in: key) }
         /// Whether it names an installation (a base, an outpost).
-        func isInstallation(key: String) -> Bool { Self.names(key, any: installations) }
-
-        /// Whether the key ends in "|unit" or contains "|unit " for one of the units.
-        private static func names(_ key: String, any units: [String]) -> Bool {
-            // Keys and units are ASCII, where comparing bytes is comparing Characters: Foundation's
-            // `contains` bridged through NSString (3% of extraction), `firstRange(of:)` was slower still.
-            let k = Array(key.utf8)
-            guard k.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
-                return units.contains { key.hasSuffix("|" + $0) || key.firstRange(of: "|" + $0 + " ") != nil }
-            }
-            return units.contains { unit in
-                let u = Array(unit.utf8)
-                guard u.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
-                    return key.hasSuffix("|" + unit) || key.firstRange(of: "|" + unit + " ") != nil
-                }
-                func bar(at i: Int) -> Bool { k[i] == UInt8(ascii: "|") && k[(i + 1)..<(i + 1 + u.count)].elementsEqual(u) }
-                guard k.count >= u.count + 1 else { return false }
-                if bar(at: k.count - u.count - 1) { return true }
-                return (0..<(k.count - u.count - 1)).contains { bar(at: $0) && k[$0 + 1 + u.count] == 0x20 }
-            }
-        }
+        func isInstallation(key: String) -> Bool { bases.named(in: key) }
     }
 
     static let words = ResourceLoader.decode(Words.self, named: "structure", in: .module)
@@ -61,10 +52,19 @@ extension RelationFinder {
     /// A city the gazetteer places in a country the article also names: "Gyumri" and "Armenia"
     /// give Gyumri locatedIn Armenia, once per article, with `source: GeoNames` so the reader
     /// knows the sentence cited names the city but the location comes from the gazetteer.
-    func gazetteerLocations(_ ctx: Context, namedStates: [String: String], done: inout Set<String>) -> [Relation] {
+    /// `states`: the gazetteer's state for each place name met so far in the document, so a name
+    /// told again is not turned into a phrase key (built scalar by scalar) and looked up again.
+    func gazetteerLocations(_ ctx: Context, namedStates: [String: String], done: inout Set<String>,
+                            states: inout [String: String?]) -> [Relation] {
         var out: [Relation] = []
-        for m in ctx.mentions where m.type == .place && !done.contains(m.id) {
-            guard let state = gazetteerState(of: m), let sid = namedStates[state] else { continue }
+        // By index: iterating the mentions copied each one, places or not.
+        for k in ctx.mentions.indices where ctx.mentions[k].type == .place {
+            let m = ctx.mentions[k]
+            guard !done.contains(m.id) else { continue }
+            let state: String?
+            let name = m.candidate.name
+            if let known = states[name] { state = known } else { state = gazetteerState(of: m); states[name] = state }
+            guard let state, let sid = namedStates[state] else { continue }
             done.insert(m.id)
             out.append(relation(m.id, .locatedIn, sid, ctx, attributes: ["source": "GeoNames"]))
         }
@@ -87,17 +87,22 @@ extension RelationFinder {
         let lower = ctx.lower
         // Asked of every word: the first byte ("i" of the three ASCII cue words) rules out most
         // before the list is compared.
-        for (k, w) in lower.enumerated() where (w.utf8.first == UInt8(ascii: "i") && ["including", "includes", "include"].contains(w))
-            || (w == "such" && k + 1 < lower.count && lower[k + 1] == "as") {
+        for k in lower.indices {
+            // The cue words' lengths (4, 7, 8, 9 bytes) rule out most words before any comparison:
+            // a small string's length is read from its bits. Words equal to an ASCII cue have its bytes.
+            let w = lower[k]
+            let n = w.utf8.count
+            guard n == 4 || (n >= 7 && n <= 9) else { continue }
+            guard (n >= 7 && ["including", "includes", "include"].contains(w))
+                    || (n == 4 && w == "such" && k + 1 < lower.count && lower[k + 1] == "as") else { continue }
             guard let whole = ctx.nearestBefore(k, within: 3, where: { $0.type == .state || $0.type == .place }),
                   whole.candidate.tokens.lowerBound >= 2, lower[whole.candidate.tokens.lowerBound - 1] == "of",
-                  lex.placeCues.contains(String(lower[whole.candidate.tokens.lowerBound - 2].dropLast(lower[whole.candidate.tokens.lowerBound - 2].hasSuffix("s") ? 1 : 0)))
-                    || lex.placeCues.contains(lower[whole.candidate.tokens.lowerBound - 2]) else { continue }
+                  lists.placeCues.contains(String(lower[whole.candidate.tokens.lowerBound - 2].dropLast(lower[whole.candidate.tokens.lowerBound - 2].hasSuffix("s") ? 1 : 0)))
+                    || lists.placeCues.contains(lower[whole.candidate.tokens.lowerBound - 2]) else { continue }
             // Walk the list: items separated by commas and "and", each optionally "the occupied …".
-            let filler: Set<String> = [",", "and", "or", "the", "occupied", "annexed", "city", "region", "of"]
             var j = k + 1
             while true {
-                while j < lower.count, filler.contains(lower[j]) { j += 1 }
+                while j < lower.count, Self.listFillers.contains(lower[j]) { j += 1 }
                 guard j < lower.count, let part = ctx.mentions.first(where: { $0.candidate.tokens.lowerBound == j }),
                       part.type == .place else { break }
                 out.append(relation(part.id, .locatedIn, whole.id, ctx))
@@ -107,10 +112,23 @@ extension RelationFinder {
         return out
     }
 
+    /// Words between the items of a list of places, and between a place and the larger one it
+    /// lies in: built once, where a set literal in the loop was built at every use.
+    static let listFillers: Set<String> = [",", "and", "or", "the", "occupied", "annexed", "city", "region", "of"]
+    static let placeGlue: Set<String> = [",", "the", "a", "in", "of", "last", "small", "northern", "southern",
+                                         "eastern", "western", "occupied"]
+
     func structural(_ ctx: Context, table: inout EntityTable) -> [Relation] {
         var out: [Relation] = includedPlaces(ctx)
         let lower = ctx.lower
-        let finder = MentionFinder(doc: doc, sentence: ctx.sentence)
+        // Made at the first apposition that asks for a title, not for every sentence.
+        var madeFinder: MentionFinder?
+        func finder() -> MentionFinder {
+            if let f = madeFinder { return f }
+            let f = MentionFinder(doc: doc, sentence: ctx.sentence)
+            madeFinder = f
+            return f
+        }
         for m in ctx.mentions {
             let c = m.candidate
             // partOf: a state's agency belongs to the state.
@@ -135,7 +153,7 @@ extension RelationFinder {
                 if k < lower.count, lower[k] == "," {
                     k += 1
                     while k < lower.count, ["the", "acting", "deputy", "former"].contains(lower[k]) { k += 1 }
-                    if let (role, end) = finder.title(at: k), end < lower.count, lower[end] == "of",
+                    if let (role, end) = finder().title(at: k), end < lower.count, lower[end] == "of",
                        let body = ctx.firstAfter(end + 1, within: 3, where: { $0.type.isActor && $0.type != .person && $0.type != .official }) {
                         out.append(relation(m.id, .officialOf, body.id, ctx, attributes: ["role": role]))
                         table.promoteToOfficial(m.id)
@@ -147,7 +165,7 @@ extension RelationFinder {
                 if comma > 0, lower[comma] == "," {
                     var k = (0..<comma).last(where: { lower[$0] == "," }).map { $0 + 1 } ?? 0
                     while k < comma, ["the", "a", "acting", "deputy", "former"].contains(lower[k]) { k += 1 }
-                    if let (role, end) = finder.title(at: k), end < comma, lower[end] == "of",
+                    if let (role, end) = finder().title(at: k), end < comma, lower[end] == "of",
                        let body = ctx.mentions.last(where: { $0.candidate.tokens.upperBound <= comma && $0.candidate.tokens.lowerBound > end && $0.type.isActor
                            && $0.type != .person && $0.type != .official }) {
                         out.append(relation(m.id, .officialOf, body.id, ctx, attributes: ["role": role]))
@@ -173,8 +191,6 @@ extension RelationFinder {
             // locatedIn: "Tegh, the last village in Armenia", "Aliagali village of the Agdam region".
             if c.type == .place, let next = ctx.firstAfter(c.tokens.upperBound, within: 7, where: { $0.type == .place || $0.type == .state }) {
                 let between = lower[c.tokens.upperBound..<next.candidate.tokens.lowerBound]
-                let glue: Set<String> = [",", "the", "a", "in", "of", "last", "small", "northern", "southern",
-                                         "eastern", "western", "occupied"]
                 // "Dzhanyatag, Nagorno-Karabakh" names a place and its region; "Volgograd, Rostov, …"
                 // is a list. A bare comma links two places only outside a list.
                 let afterNext = next.candidate.tokens.upperBound < lower.count ? lower[next.candidate.tokens.upperBound] : "."
@@ -185,7 +201,7 @@ extension RelationFinder {
                     && ctx.sentence.tokens[next.candidate.tokens.upperBound].kind == .word
                     && !["on", "in", "at", "near", "and", "or", "where", "which", "when"].contains(afterNext)
                 if between.contains(where: { ["in", "of", ","].contains($0) }),
-                   between.allSatisfy({ glue.contains($0) || lex.placeCues.contains($0) }),
+                   between.allSatisfy({ Self.placeGlue.contains($0) || lists.placeCues.contains($0) }),
                    !(between.count == 1 && between.first == ",") || (!startsClause && (next.type == .state || !inList)) {
                     out.append(relation(m.id, .locatedIn, next.id, ctx))
                 }
@@ -194,7 +210,7 @@ extension RelationFinder {
             if c.type == .organization, c.tokens.lowerBound >= 2, lower[c.tokens.lowerBound - 1] == "of"
                 || (lower[c.tokens.lowerBound - 1] == "the" && c.tokens.lowerBound >= 3 && lower[c.tokens.lowerBound - 2] == "of") {
                 let ofIndex = lower[c.tokens.lowerBound - 1] == "of" ? c.tokens.lowerBound - 1 : c.tokens.lowerBound - 2
-                if ofIndex > 0, lex.memberWords.contains(lower[ofIndex - 1]) {
+                if ofIndex > 0, lists.memberWords.contains(lower[ofIndex - 1]) {
                     for member in ctx.mentions where member.candidate.tokens.upperBound <= ofIndex
                         && (member.type == .state || member.type == .agency) {
                         out.append(relation(member.id, .memberOf, m.id, ctx))
