@@ -37,7 +37,7 @@ struct DescriptionLinker {
         // "the" by its word id, asked once: ids number lowercased words, so the same answer
         // as comparing each lowercased token with "the", which both passes below did.
         let the = lex.vocabulary.id("the")
-        let listWords = MentionWords.of(lex)
+        let listWords = lex.mentionWords
         for s in sentences.indices {
             let tokens = doc.sentences[s].tokens
             let ids = doc.wordIDs[s], lower = doc.lower[s]

@@ -164,6 +164,8 @@ final class Lexicon: Sendable {
 
     /// Stop names plus office and institution words: none of them begins a person's name.
     let notPersonNames: WordSet
+    /// The word lists the mention matchers ask at nearly every token, as bits by word id.
+    let mentionWords: MentionWords
 
     /// The bundled data, without user additions.
     static let shared = Lexicon(extra: [])
@@ -323,7 +325,9 @@ final class Lexicon: Sendable {
         // Month and weekday names are dates, never names ("June", "December").
         let dateWords = DateWords.shared
         let calendar = (Array(dateWords.months.keys) + Array(dateWords.weekdays.keys)).map { $0.prefix(1).uppercased() + $0.dropFirst() }
-        self.notPersonNames = WordSet(raw.stopNames.union(raw.nameBlockers).union(calendar))
+        let notPersonNames = WordSet(raw.stopNames.union(raw.nameBlockers).union(calendar))
+        self.notPersonNames = notPersonNames
+        self.mentionWords = MentionWords(raw: raw, vocabulary: vocabulary, titles: self.titles, notPersonNames: notPersonNames)
     }
 
     /// The word lists of `lexicon.json` read straight through: `lex.speechVerbs` is

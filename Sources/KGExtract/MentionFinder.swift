@@ -26,7 +26,7 @@ struct MentionFinder {
         self.lower = doc.lower[sentence.index]
         self.ids = doc.wordIDs[sentence.index]
         self.flags = doc.flags[sentence.index]
-        self.words = MentionWords.of(doc.lexicon)
+        self.words = doc.lexicon.mentionWords
     }
 
     /// `lex.stopNames.contains(tokens[k].text)`, most words ruled out by `MentionWords`.

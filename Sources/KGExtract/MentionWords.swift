@@ -1,5 +1,3 @@
-import Foundation
-
 /// The word lists the mention matchers ask at nearly every token, as bits by word id
 /// (`AnalyzedDocument.wordIDs`), built once per lexicon. `headedPhrase` asked up to five
 /// `WordSet`s for each word of an eight-word window, and `title(at:)` probed a dictionary at
@@ -32,10 +30,16 @@ final class MentionWords: Sendable {
     private let unnumbered: Lists
     /// Case-sensitive lists with a member whose lowercased form has no id.
     private let formsUnnumbered: Lists
-    private let lex: Lexicon
+    /// The lists themselves, for words without an id.
+    private let raw: Lexicon.Raw
 
-    init(_ lex: Lexicon) {
-        self.lex = lex
+    /// Built by `Lexicon.init` from its parts, so the lexicon holds its table (`lex.mentionWords`)
+    /// without the table holding the lexicon.
+    init(raw: Lexicon.Raw, vocabulary: Vocabulary, titles: [String: [[String]]], notPersonNames: WordSet) {
+        self.raw = raw
+        let lex = (raw: raw, vocabulary: vocabulary, titles: titles, stopNames: raw.stopNames,
+                   notPersonNames: notPersonNames, agencyHeads: raw.agencyHeads,
+                   organizationHeads: raw.organizationHeads, actorVerbs: raw.actorVerbs)
         var bits: [Lists] = []
         var unnumbered: Lists = []
         func mark<S: Sequence>(_ words: S, _ list: Lists) where S.Element == String {
@@ -91,10 +95,10 @@ final class MentionWords: Sendable {
         if k > 0 { return k < bits.count && !bits[k].isDisjoint(with: lists) }
         let unknown = unnumbered.intersection(lists)
         guard !unknown.isEmpty else { return false }
-        return (unknown.contains(.agencyHead) && lex.agencyHeads.contains(word))
-            || (unknown.contains(.organizationHead) && lex.organizationHeads.contains(word))
+        return (unknown.contains(.agencyHead) && raw.agencyHeads.contains(word))
+            || (unknown.contains(.organizationHead) && raw.organizationHeads.contains(word))
             || (unknown.contains(.clauseWord) && MentionFinder.clauseWords.contains(word))
-            || (unknown.contains(.actorVerb) && lex.actorVerbs.contains(word))
+            || (unknown.contains(.actorVerb) && raw.actorVerbs.contains(word))
             || (unknown.contains(.possessive) && isPossessiveMarker(word))
     }
 
@@ -113,30 +117,5 @@ final class MentionWords: Sendable {
     func titleLongest(from id: Int32) -> Int {
         let k = Int(id)
         return k > 0 && k < titleLongest.count ? Int(titleLongest[k]) : 0
-    }
-
-    /// The table of a lexicon, built on first use and kept: the bundled lexicon is one object
-    /// for the process, and a user lexicon is one per run.
-    static func of(_ lex: Lexicon) -> MentionWords { cache.value(for: lex) }
-
-    private static let cache = Cache()
-
-    /// A few lexicons' tables behind a lock: matchers on several threads may ask at once.
-    private final class Cache: @unchecked Sendable {
-        private let lock = NSLock()
-        /// Read and written only under `lock`, so the runtime's exclusivity check (a third of
-        /// the cost of asking, once per sentence) is left out.
-        @exclusivity(unchecked) private var entries: [MentionWords] = []
-
-        func value(for lex: Lexicon) -> MentionWords {
-            lock.lock()
-            defer { lock.unlock() }
-            if let found = entries.first(where: { $0.lex === lex }) { return found }
-            let made = MentionWords(lex)
-            // Tests build several lexicons; only the last few are worth keeping.
-            if entries.count >= 4 { entries.removeFirst() }
-            entries.append(made)
-            return made
-        }
     }
 }
