@@ -156,17 +156,20 @@ final class AnalyzedDocument {
         self.id = id
         self.source = source
         self.lexicon = lexicon
-        self.sentences = SentenceSplitter.sentences(source.clean)
+        let tokenized = SentenceSplitter.tokenized(source.clean)
+        self.sentences = tokenized.sentences
         let meta = DocumentMetadata.read(source, sentences: sentences)
         self.date = meta.date
         self.dateInferred = meta.dateInferred
         self.title = meta.title
         let finder = DateFinder(reference: meta.date)
         self.dates = sentences.map { finder.find(in: $0.tokens) }
-        self.lower = sentences.map { $0.tokens.map(\.lowercased) }
-        let looked = lower.map(lexicon.vocabulary.lookup)
-        self.wordIDs = looked.map(\.ids)
-        self.flags = looked.map(\.flags)
+        // Each distinct word is looked up once; its tokens take the answer by index.
+        let words = tokenized.words.map(\.lowercased)
+        let looked = lexicon.vocabulary.lookup(words)
+        self.lower = tokenized.wordIndices.map { $0.map { words[Int($0)] } }
+        self.wordIDs = tokenized.wordIndices.map { $0.map { looked.ids[Int($0)] } }
+        self.flags = tokenized.wordIndices.map { $0.map { looked.flags[Int($0)] } }
     }
 }
 

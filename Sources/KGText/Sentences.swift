@@ -5,6 +5,14 @@ public struct Sentence: Sendable {
     public let tokens: [Token]
 }
 
+/// A text's sentences, its distinct words, and each token as an index into those words.
+public struct TokenizedText: Sendable {
+    public let sentences: [Sentence]
+    public let words: [WordTable.Word]
+    /// Per sentence, per token: the token's index in `words`.
+    public let wordIndices: [[Int32]]
+}
+
 /// Rule-based sentence splitting over the cleaned text.
 ///
 /// A period ends a sentence unless it follows a title ("Maj. Gen."), a known abbreviation
@@ -50,9 +58,26 @@ public enum SentenceSplitter {
 
     /// Sentences with their tokens.
     public static func sentences(_ text: [Unicode.Scalar]) -> [Sentence] {
-        split(text).enumerated().map { k, r in
-            Sentence(index: k, range: r, tokens: Tokenizer.tokenize(text, in: r))
+        tokenized(text).sentences
+    }
+
+    /// Sentences with their tokens, and the distinct words of the whole text: a word's strings
+    /// are made once however often it occurs (see `WordTable`).
+    public static func tokenized(_ text: [Unicode.Scalar]) -> TokenizedText {
+        let ranges = split(text)
+        var words = Tokenizer.InterningSink(table: WordTable(expectedTokens: text.count / 10))
+        var sentences: [Sentence] = []
+        var indices: [[Int32]] = []
+        sentences.reserveCapacity(ranges.count)
+        indices.reserveCapacity(ranges.count)
+        text.withUnsafeBufferPointer { buffer in
+            for (k, r) in ranges.enumerated() {
+                let (tokens, ids) = Tokenizer.tokenize(buffer, in: r, words: &words)
+                sentences.append(Sentence(index: k, range: r, tokens: tokens))
+                indices.append(ids)
+            }
         }
+        return TokenizedText(sentences: sentences, words: words.table.words, wordIndices: indices)
     }
 
     static func isTerminal(_ c: Unicode.Scalar) -> Bool { c == "." || c == "!" || c == "?" }

@@ -55,9 +55,13 @@ public struct SourceText: Sendable {
     /// Scalars to a String through one UTF-8 buffer: appending scalar by scalar to a
     /// `UnicodeScalarView` cost more than the rest of building the evidence.
     static func string(_ slice: ArraySlice<Unicode.Scalar>) -> String {
+        slice.withUnsafeBufferPointer { string($0) }
+    }
+
+    static func string(_ slice: UnsafeBufferPointer<Unicode.Scalar>) -> String {
         // Written into the string's own buffer: an intermediate byte array was a third of the cost.
         var utf8 = 0
-        for c in slice { utf8 += UTF8.width(c) }
+        for c in slice { utf8 += c.value < 0x80 ? 1 : UTF8.width(c) }
         return String(unsafeUninitializedCapacity: utf8) { buffer in
             var n = 0
             for c in slice {
