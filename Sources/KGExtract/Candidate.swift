@@ -164,12 +164,36 @@ final class AnalyzedDocument {
         self.title = meta.title
         let finder = DateFinder(reference: meta.date)
         self.dates = sentences.map { finder.find(in: $0.tokens) }
-        // Each distinct word is looked up once; its tokens take the answer by index.
+        // Each distinct word is looked up once; its tokens take the answer by index, all three
+        // arrays of a sentence in one pass (three `map`s over nested arrays cost twice as much).
         let words = tokenized.words.map(\.lowercased)
-        let looked = lexicon.vocabulary.lookup(words)
-        self.lower = tokenized.wordIndices.map { $0.map { words[Int($0)] } }
-        self.wordIDs = tokenized.wordIndices.map { $0.map { looked.ids[Int($0)] } }
-        self.flags = tokenized.wordIndices.map { $0.map { looked.flags[Int($0)] } }
+        let (ids, wordFlags) = lexicon.vocabulary.lookup(words)
+        var lower: [[String]] = []
+        var wordIDs: [[Int32]] = []
+        var flags: [[WordFlags]] = []
+        lower.reserveCapacity(sentences.count)
+        wordIDs.reserveCapacity(sentences.count)
+        flags.reserveCapacity(sentences.count)
+        for indices in tokenized.wordIndices {
+            var l: [String] = []
+            var d: [Int32] = []
+            var f: [WordFlags] = []
+            l.reserveCapacity(indices.count)
+            d.reserveCapacity(indices.count)
+            f.reserveCapacity(indices.count)
+            for k in indices {
+                let w = Int(k)
+                l.append(words[w])
+                d.append(ids[w])
+                f.append(wordFlags[w])
+            }
+            lower.append(l)
+            wordIDs.append(d)
+            flags.append(f)
+        }
+        self.lower = lower
+        self.wordIDs = wordIDs
+        self.flags = flags
     }
 }
 
