@@ -108,35 +108,49 @@ struct EventMerger {
             }
         }
         // Groups, in order of first mention; each remembers what all its members say.
-        // Per class, so an event is compared only with groups of its own class.
-        var groups: [String: ClassGroups] = [:]
+        // Per class, so an event is compared only with groups of its own class. The classes'
+        // groups are changed in place in an array: taking them out of a dictionary and putting
+        // them back for each event cost more than comparing the event with them.
+        var classIndex: [String: Int] = [:]
+        var classes: [ClassGroups] = []
         var replacement: [String: String] = [:]
         // Graph entities come in order of first mention already; keep that order.
-        let events = graph.entities.filter { $0.type == .event }
-        for e in events {
+        for e in graph.entities where e.type == .event {
             guard let cls = e.attributes["class"].map({ EventRules.familyOf[$0] ?? $0 }) else { continue }
             var f = facts[e.id] ?? Facts()
             f.docs = Set(e.mentions.map { intern($0.doc) })
-            var cg = groups.removeValue(forKey: cls) ?? ClassGroups()
-            // Within one article, the only other event of its kind is the one told again ("the
-            // fighting started on Sep. 27" … "Azerbaijan's offensive"), unless their facts disagree.
-            // A mention with no facts at all (a headline's "Aid to Armenia") gives no ground to join.
-            let sameArticle = Set(f.docs.flatMap { cg.byDoc[$0] ?? [] })
-            let only = sameArticle.count == 1 ? sameArticle.first : nil
-            if let g = cg.candidates(for: f).first(where: { Self.compatible(cg.groups[$0].facts, f) })
-                ?? only.flatMap({ o in !f.isBare && !cg.groups[o].facts.isBare && Self.agree(cg.groups[o].facts, f) ? o : nil }) {
-                replacement[e.id] = cg.groups[g].rep
-                let old = cg.groups[g].facts
-                cg.groups[g].facts.add(f)
-                cg.index(g, adding: f, to: old)
+            let c: Int
+            if let known = classIndex[cls] {
+                c = known
             } else {
-                cg.groups.append((e.id, f))
-                cg.index(cg.groups.count - 1, adding: f, to: nil)
+                c = classes.count
+                classIndex[cls] = c
+                classes.append(ClassGroups())
             }
-            groups[cls] = cg
+            if let rep = Self.join(e.id, f, &classes[c]) { replacement[e.id] = rep }
         }
         guard !replacement.isEmpty else { return graph }
         return rewrite(graph, replacement)
+    }
+
+    /// Puts event `id` with facts `f` into a group of its class: the representative of the
+    /// group it joins, or nil when it starts one.
+    private static func join(_ id: String, _ f: Facts, _ cg: inout ClassGroups) -> String? {
+        // Within one article, the only other event of its kind is the one told again ("the
+        // fighting started on Sep. 27" … "Azerbaijan's offensive"), unless their facts disagree.
+        // A mention with no facts at all (a headline's "Aid to Armenia") gives no ground to join.
+        let sameArticle = Set(f.docs.flatMap { cg.byDoc[$0] ?? [] })
+        let only = sameArticle.count == 1 ? sameArticle.first : nil
+        if let g = cg.candidates(for: f).first(where: { compatible(cg.groups[$0].facts, f) })
+            ?? only.flatMap({ o in !f.isBare && !cg.groups[o].facts.isBare && agree(cg.groups[o].facts, f) ? o : nil }) {
+            let old = cg.groups[g].facts
+            cg.groups[g].facts.add(f)
+            cg.index(g, adding: f, to: old)
+            return cg.groups[g].rep
+        }
+        cg.groups.append((id, f))
+        cg.index(cg.groups.count - 1, adding: f, to: nil)
+        return nil
     }
 
     private static func sameDate(_ a: Facts, _ b: Facts) -> Bool {
