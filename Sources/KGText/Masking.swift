@@ -44,6 +44,12 @@ enum Masking {
         var lineStart = true
         while i < t.count {
             let c = t[i]
+            // Above "`" only "{|}~" and non-ASCII, none of which the switch below handles: most
+            // of the text (lowercase letters) is passed over with this one test.
+            if !lineStart && c.value > 0x60 {
+                i += 1
+                continue
+            }
             if lineStart {
                 // Headings, quotes and bullets: leading `#`, `>`, `*`, `-` followed by a space.
                 var j = i
