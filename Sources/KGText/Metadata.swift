@@ -16,15 +16,16 @@ public struct DocumentMetadata: Sendable {
         let headerFinder = DateFinder(reference: nil)
         var title = text.markupTitle
         var date: DateLiteral?
-        var latest: DateLiteral?
         let headerEnd = headerLimit(text)
-        for s in sentences {
+        // The opening lines first; the whole article only when they and the URL give no date
+        // (most articles have a dateline, and finding every date of every sentence twice, here
+        // and for the events, was the larger part of reading the metadata).
+        for s in sentences where s.range.lowerBound < headerEnd {
             let dates = headerFinder.find(in: s.tokens).filter { $0.date.precision == .day }
-            if s.range.lowerBound < headerEnd, date == nil, let d = dates.first {
+            if date == nil, let d = dates.first {
                 date = d.date
             }
-            if let d = dates.map(\.date).max(), latest.map({ d > $0 }) ?? true { latest = d }
-            if title == nil, s.range.lowerBound < headerEnd, dates.isEmpty {
+            if title == nil, dates.isEmpty {
                 let line = text.cleanText(s.range).trimmingWhitespace()
                 // A headline is a line of its own: a few words, no final period. Its length is
                 // asked first: splitting a long opening paragraph into words cost more than
@@ -37,6 +38,13 @@ public struct DocumentMetadata: Sendable {
         // "https://…/2020/10/28/…": news sites put the publication date in the path.
         if date == nil { date = urlDate(text) }
         var inferred = false
+        var latest: DateLiteral?
+        if date == nil {
+            for s in sentences {
+                let dates = headerFinder.find(in: s.tokens).filter { $0.date.precision == .day }
+                if let d = dates.map(\.date).max(), latest.map({ d > $0 }) ?? true { latest = d }
+            }
+        }
         if date == nil, let latest {
             date = DateLiteral(year: latest.year, month: latest.month)
             inferred = true
