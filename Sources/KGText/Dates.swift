@@ -51,9 +51,21 @@ public struct DateFinder: Sendable {
     /// without any lookup.
     /// The filter rules out most words without hashing them; the few it lets through are
     /// looked up, since "this" and "last" (period words) share bits with many others.
-    static func mayStart(kind: Token.Kind, text: String, lowercased: String) -> Bool {
-        if kind == .number || text.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true { return true }
-        return !DateWords.startFilter.excludes(lowercased) && DateWords.startWords.contains(lowercased)
+    /// Read from the word's scalars (`scalars` are `text`'s): the filter's bytes of an ASCII
+    /// word are its scalars lowercased, and asking them of the string cost more than the test.
+    static func mayStart(kind: Token.Kind, scalars: UnsafeBufferPointer<Unicode.Scalar>, lowercased: String) -> Bool {
+        guard let first = scalars.first, let last = scalars.last else {
+            return kind == .number || !DateWords.startFilter.excludes(lowercased) && DateWords.startWords.contains(lowercased)
+        }
+        if kind == .number || Tokenizer.isDigit(first) { return true }
+        if scalars.allSatisfy(\.isASCII) {
+            func lower(_ c: Unicode.Scalar) -> UInt8 {
+                let v = UInt8(truncatingIfNeeded: c.value)
+                return v &- 0x41 < 26 ? v + 0x20 : v
+            }
+            if DateWords.startFilter.excludes(asciiFirst: lower(first), last: lower(last), count: scalars.count) { return false }
+        }
+        return DateWords.startWords.contains(lowercased)
     }
 
     /// The words before a bare year that make it a date ("in 1988").

@@ -39,7 +39,7 @@ public struct WordTable: Sendable {
             }
             self.isCapitalized = kind == .word && (scalars.first?.isUppercaseScalar ?? false)
             self.isAcronym = kind == .word && letters >= 2 && allUpper
-            self.mayStartDate = DateFinder.mayStart(kind: kind, text: text, lowercased: lowercased)
+            self.mayStartDate = DateFinder.mayStart(kind: kind, scalars: scalars, lowercased: lowercased)
         }
     }
 
