@@ -53,9 +53,13 @@ public struct DateFinder: Sendable {
     /// looked up, since "this" and "last" (period words) share bits with many others.
     /// Read from the word's scalars (`scalars` are `text`'s): the filter's bytes of an ASCII
     /// word are its scalars lowercased, and asking them of the string cost more than the test.
-    static func mayStart(kind: Token.Kind, scalars: UnsafeBufferPointer<Unicode.Scalar>, lowercased: String) -> Bool {
+    ///
+    /// Not `exact`, a word the filter lets through is taken as a possible start, and `match`
+    /// decides it: for tokens made one by one (lexicon names), where the lookup cost more than
+    /// it saved.
+    static func mayStart(kind: Token.Kind, scalars: UnsafeBufferPointer<Unicode.Scalar>, lowercased: String, exact: Bool) -> Bool {
         guard let first = scalars.first, let last = scalars.last else {
-            return kind == .number || !DateWords.startFilter.excludes(lowercased) && DateWords.startWords.contains(lowercased)
+            return kind == .number || !DateWords.startFilter.excludes(lowercased) && (!exact || DateWords.startWords.contains(lowercased))
         }
         if kind == .number || Tokenizer.isDigit(first) { return true }
         if scalars.allSatisfy(\.isASCII) {
@@ -65,7 +69,7 @@ public struct DateFinder: Sendable {
             }
             if DateWords.startFilter.excludes(asciiFirst: lower(first), last: lower(last), count: scalars.count) { return false }
         }
-        return DateWords.startWords.contains(lowercased)
+        return !exact || DateWords.startWords.contains(lowercased)
     }
 
     /// The words before a bare year that make it a date ("in 1988").

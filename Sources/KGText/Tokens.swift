@@ -14,7 +14,8 @@ public struct Token: Sendable, Hashable {
     /// tokenizer knows it once per distinct word: computing it filtered the text's scalars
     /// into an array at every question.
     public let isAcronym: Bool
-    /// False when no date can start here: `DateFinder` asks it of every token, twice.
+    /// False when no date can start here: `DateFinder` asks it of every token, twice. True
+    /// may still start none (see `DateFinder.mayStart`).
     let mayStartDate: Bool
 
     public init(start: Int, end: Int, text: String, kind: Kind) {
@@ -69,7 +70,7 @@ public enum Tokenizer {
     struct DirectSink: Sink {
         var tokens: [Token]
         mutating func token(_ text: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int) {
-            tokens.append(Token(start: start, end: end, word: WordTable.describe(text, start, end)))
+            tokens.append(Token(start: start, end: end, word: WordTable.describe(text, start, end, exact: false)))
         }
     }
 

@@ -22,24 +22,33 @@ public struct WordTable: Sendable {
         /// A word given as a string (`Token`'s public initializer).
         init(text: String, kind: Token.Kind, lowercased: String) {
             let scalars = Array(text.unicodeScalars)
-            self = scalars.withUnsafeBufferPointer { Word(text: text, scalars: $0, kind: kind, lowercased: lowercased) }
+            self = scalars.withUnsafeBufferPointer { Word(text: text, scalars: $0, kind: kind, lowercased: lowercased, exact: false) }
         }
 
         /// `scalars` are the scalars of `text`: the flags are read from them, which walking
-        /// the string's unicode scalars again cost several times over.
-        init(text: String, scalars: UnsafeBufferPointer<Unicode.Scalar>, kind: Token.Kind, lowercased: String) {
+        /// the string's unicode scalars again cost several times over. `exact`: whether to
+        /// settle `mayStartDate` with a lookup, worth it for a word a table describes once for
+        /// all its tokens (see `DateFinder.mayStart`).
+        init(text: String, scalars: UnsafeBufferPointer<Unicode.Scalar>, kind: Token.Kind, lowercased: String, exact: Bool) {
             self.text = text
             self.kind = kind
             self.lowercased = lowercased
+            // Up to the first letter that is not a capital: that settles it, and asking Unicode
+            // properties of every scalar of a name with diacritics cost a thousand instructions.
             var letters = 0
             var allUpper = true
-            for c in scalars where c.isAlphabeticScalar {
-                letters += 1
-                if !c.isUppercaseScalar { allUpper = false }
+            if kind == .word {
+                for c in scalars where c.isAlphabeticScalar {
+                    if !c.isUppercaseScalar {
+                        allUpper = false
+                        break
+                    }
+                    letters += 1
+                }
             }
             self.isCapitalized = kind == .word && (scalars.first?.isUppercaseScalar ?? false)
             self.isAcronym = kind == .word && letters >= 2 && allUpper
-            self.mayStartDate = DateFinder.mayStart(kind: kind, scalars: scalars, lowercased: lowercased)
+            self.mayStartDate = DateFinder.mayStart(kind: kind, scalars: scalars, lowercased: lowercased, exact: exact)
         }
     }
 
@@ -82,7 +91,7 @@ public struct WordTable: Sendable {
             slot = (slot + 1) & mask
         }
         let id = words.count
-        words.append(Self.describe(text, start, end))
+        words.append(Self.describe(text, start, end, exact: true))
         keys.append(Key(start: start, count: count, hash: h))
         slots[slot] = Int32(id + 1)
         if words.count * 2 > slots.count { grow() }
@@ -108,21 +117,21 @@ public struct WordTable: Sendable {
 
     /// A new word: punctuation is one non-word scalar (or a possessive "'s"), a number is
     /// digits with separators, anything else is a word.
-    static func describe(_ text: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int) -> Word {
+    static func describe(_ text: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int, exact: Bool) -> Word {
         let slice = UnsafeBufferPointer(rebasing: text[start..<end])
         let string = SourceText.string(slice)
         if !Tokenizer.isWordScalar(slice[0]) {
             // No scalar outside the word classes changes when lowercased (checked over all of
             // Unicode), so a one-scalar mark is its own lowercase; "’S" is lowercased below.
             let lowercased = slice.count == 1 ? string : lowercase(slice, string)
-            return Word(text: string, scalars: slice, kind: .punctuation, lowercased: lowercased)
+            return Word(text: string, scalars: slice, kind: .punctuation, lowercased: lowercased, exact: exact)
         }
         var number = true
         for c in slice where !(Tokenizer.isDigit(c) || c == "," || c == ".") {
             number = false
             break
         }
-        return Word(text: string, scalars: slice, kind: number ? .number : .word, lowercased: lowercase(slice, string))
+        return Word(text: string, scalars: slice, kind: number ? .number : .word, lowercased: lowercase(slice, string), exact: exact)
     }
 
     /// `word.lowercased()`, without the call for ASCII words (most of them): a word with no
