@@ -50,6 +50,16 @@ public enum Tokenizer {
         return sink.tokens
     }
 
+    /// `tokenize(text, in: range).map(\.lowercased)`, without making the tokens: one string
+    /// per token, where a token also made its text and its flags. For callers that key phrases
+    /// by their lowercased words (the lexicon does so for 45,000 names at start-up).
+    public static func lowercasedTokens(_ text: [Unicode.Scalar], in range: Range<Int>) -> [String] {
+        var sink = LowercaseSink(words: [])
+        sink.words.reserveCapacity(range.count / 5 + 4)
+        text.withUnsafeBufferPointer { scan($0, in: range, into: &sink) }
+        return sink.words
+    }
+
     /// Tokens of `range`, each word's strings made once per distinct word in `words` (which
     /// must only ever see this same text), and each token's index in `words.table.words`.
     static func tokenize(_ text: UnsafeBufferPointer<Unicode.Scalar>, in range: Range<Int>,
@@ -71,6 +81,13 @@ public enum Tokenizer {
         var tokens: [Token]
         mutating func token(_ text: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int) {
             tokens.append(Token(start: start, end: end, word: WordTable.describe(text, start, end, exact: false)))
+        }
+    }
+
+    struct LowercaseSink: Sink {
+        var words: [String]
+        mutating func token(_ text: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int) {
+            words.append(WordTable.lowercasedText(UnsafeBufferPointer(rebasing: text[start..<end])))
         }
     }
 

@@ -134,6 +134,23 @@ public struct WordTable: Sendable {
         return Word(text: string, scalars: slice, kind: number ? .number : .word, lowercased: lowercase(slice, string), exact: exact)
     }
 
+    /// The `lowercased` that `describe` gives a token's scalars. An ASCII token is written
+    /// lowercased at once, with no string of its text first.
+    static func lowercasedText(_ slice: UnsafeBufferPointer<Unicode.Scalar>) -> String {
+        if slice.allSatisfy(\.isASCII) {
+            return String(unsafeUninitializedCapacity: slice.count) { buffer in
+                for (n, c) in slice.enumerated() {
+                    let v = UInt8(truncatingIfNeeded: c.value)
+                    buffer[n] = v &- 0x41 < 26 ? v + 0x20 : v
+                }
+                return slice.count
+            }
+        }
+        let string = SourceText.string(slice)
+        if slice.count == 1 && !Tokenizer.isWordScalar(slice[0]) { return string }
+        return lowercase(slice, string)
+    }
+
     /// `word.lowercased()`, without the call for ASCII words (most of them): a word with no
     /// capital is its own lowercase, and ASCII lowercasing is A-Z to a-z.
     private static func lowercase(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ word: String) -> String {
