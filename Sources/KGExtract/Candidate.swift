@@ -156,17 +156,44 @@ final class AnalyzedDocument {
         self.id = id
         self.source = source
         self.lexicon = lexicon
-        self.sentences = SentenceSplitter.sentences(source.clean)
+        let tokenized = SentenceSplitter.tokenized(source.clean)
+        self.sentences = tokenized.sentences
         let meta = DocumentMetadata.read(source, sentences: sentences)
         self.date = meta.date
         self.dateInferred = meta.dateInferred
         self.title = meta.title
         let finder = DateFinder(reference: meta.date)
         self.dates = sentences.map { finder.find(in: $0.tokens) }
-        self.lower = sentences.map { $0.tokens.map(\.lowercased) }
-        let looked = lower.map(lexicon.vocabulary.lookup)
-        self.wordIDs = looked.map(\.ids)
-        self.flags = looked.map(\.flags)
+        // Each distinct word is looked up once; its tokens take the answer by index, all three
+        // arrays of a sentence in one pass (three `map`s over nested arrays cost twice as much).
+        let words = tokenized.words.map(\.lowercased)
+        let (ids, wordFlags) = lexicon.vocabulary.lookup(words)
+        var lower: [[String]] = []
+        var wordIDs: [[Int32]] = []
+        var flags: [[WordFlags]] = []
+        lower.reserveCapacity(sentences.count)
+        wordIDs.reserveCapacity(sentences.count)
+        flags.reserveCapacity(sentences.count)
+        for indices in tokenized.wordIndices {
+            var l: [String] = []
+            var d: [Int32] = []
+            var f: [WordFlags] = []
+            l.reserveCapacity(indices.count)
+            d.reserveCapacity(indices.count)
+            f.reserveCapacity(indices.count)
+            for k in indices {
+                let w = Int(k)
+                l.append(words[w])
+                d.append(ids[w])
+                f.append(wordFlags[w])
+            }
+            lower.append(l)
+            wordIDs.append(d)
+            flags.append(f)
+        }
+        self.lower = lower
+        self.wordIDs = wordIDs
+        self.flags = flags
     }
 }
 

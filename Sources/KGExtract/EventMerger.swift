@@ -12,7 +12,8 @@ struct EventMerger {
         // hashing an Int is a fraction of hashing a String.
         var agents: Set<Int> = []
         var places: Set<Int> = []
-        var dates: Set<String> = []
+        /// Dates as `dateCode`s: a set of strings hashed each date's text for every question.
+        var dates: Set<Int> = []
         var docs: Set<Int> = []
 
         var isBare: Bool { agents.isEmpty && places.isEmpty && dates.isEmpty }
@@ -40,17 +41,18 @@ struct EventMerger {
     private struct ClassGroups {
         var groups: [(rep: String, facts: Facts)] = []
         var byDoc: [Int: [Int]] = [:]
-        /// Exact group date → groups, and every prefix of a group date → groups.
-        var byDate: [String: [Int]] = [:]
-        var byDatePrefix: [String: [Int]] = [:]
+        /// Exact group date → groups, and every coarsening of a group date (itself, its month,
+        /// its year) → groups.
+        var byDate: [Int: [Int]] = [:]
+        var byDatePrefix: [Int: [Int]] = [:]
 
         /// The groups that may be compatible with `f`, in order of creation.
         func candidates(for f: Facts) -> [Int] {
             var out = Set<Int>()
             for d in f.docs { out.formUnion(byDoc[d] ?? []) }
             for d in f.dates {
-                // Groups with a date `d` begins with, and groups with a date that begins with `d`.
-                for p in Self.prefixes(d) { out.formUnion(byDate[p] ?? []) }
+                // Groups with a date `d` refines, and groups with a date that refines `d`.
+                for p in EventMerger.coarsenings(d) { out.formUnion(byDate[p] ?? []) }
                 out.formUnion(byDatePrefix[d] ?? [])
             }
             return out.sorted()
@@ -60,20 +62,38 @@ struct EventMerger {
             for d in f.docs where !(old?.docs.contains(d) ?? false) { byDoc[d, default: []].append(g) }
             for d in f.dates where !(old?.dates.contains(d) ?? false) {
                 byDate[d, default: []].append(g)
-                for p in Self.prefixes(d) { byDatePrefix[p, default: []].append(g) }
+                for p in EventMerger.coarsenings(d) { byDatePrefix[p, default: []].append(g) }
             }
         }
+    }
 
-        /// Every non-empty prefix, by Characters as `hasPrefix` compares them.
-        static func prefixes(_ s: String) -> [String] {
-            var out: [String] = []
-            var i = s.startIndex
-            while i < s.endIndex {
-                i = s.index(after: i)
-                out.append(String(s[..<i]))
-            }
-            return out
-        }
+    /// A date as one integer, YYYYMMDD with 00 for a missing month or day. Dates were compared
+    /// as ISO strings, where one is a prefix of another exactly when it is the other's year or
+    /// month (years have four digits, months and days two): `coarsenings` and `related` say
+    /// the same of codes.
+    static func dateCode(_ d: DateLiteral) -> Int {
+        d.year * 10_000 + (d.month ?? 0) * 100 + (d.day ?? 0)
+    }
+
+    /// The code's year, its month when it has one, and itself: its ISO string's prefixes that
+    /// are dates.
+    static func coarsenings(_ code: Int) -> [Int] {
+        let year = code / 10_000 * 10_000
+        let month = code / 100 * 100
+        if code == year { return [code] }
+        if code == month { return [year, code] }
+        return [year, month, code]
+    }
+
+    /// One date is the other or refines it: one ISO string begins with the other.
+    static func related(_ a: Int, _ b: Int) -> Bool {
+        if a == b { return true }
+        let (short, long) = a < b ? (a, b) : (b, a)
+        // The shorter is a year or month the longer lies in; a smaller code with the same year
+        // and month that is not the month itself (a different day) is not a prefix.
+        if short % 100 != 0 { return false }
+        if short % 10_000 == 0 { return short / 10_000 == long / 10_000 }
+        return short / 100 == long / 100
     }
 
     func merge(_ graph: Graph) -> Graph {
@@ -83,44 +103,58 @@ struct EventMerger {
             switch (r.predicate, r.object) {
             case (.hasAgent, .entity(let a)): facts[r.subject, default: Facts()].agents.insert(intern(a))
             case (.hasPlace, .entity(let p)): facts[r.subject, default: Facts()].places.insert(intern(p))
-            case (.hasDate, .date(let d)): facts[r.subject, default: Facts()].dates.insert(d.iso)
+            case (.hasDate, .date(let d)): facts[r.subject, default: Facts()].dates.insert(Self.dateCode(d))
             default: break
             }
         }
         // Groups, in order of first mention; each remembers what all its members say.
-        // Per class, so an event is compared only with groups of its own class.
-        var groups: [String: ClassGroups] = [:]
+        // Per class, so an event is compared only with groups of its own class. The classes'
+        // groups are changed in place in an array: taking them out of a dictionary and putting
+        // them back for each event cost more than comparing the event with them.
+        var classIndex: [String: Int] = [:]
+        var classes: [ClassGroups] = []
         var replacement: [String: String] = [:]
         // Graph entities come in order of first mention already; keep that order.
-        let events = graph.entities.filter { $0.type == .event }
-        for e in events {
+        for e in graph.entities where e.type == .event {
             guard let cls = e.attributes["class"].map({ EventRules.familyOf[$0] ?? $0 }) else { continue }
             var f = facts[e.id] ?? Facts()
             f.docs = Set(e.mentions.map { intern($0.doc) })
-            var cg = groups.removeValue(forKey: cls) ?? ClassGroups()
-            // Within one article, the only other event of its kind is the one told again ("the
-            // fighting started on Sep. 27" … "Azerbaijan's offensive"), unless their facts disagree.
-            // A mention with no facts at all (a headline's "Aid to Armenia") gives no ground to join.
-            let sameArticle = Set(f.docs.flatMap { cg.byDoc[$0] ?? [] })
-            let only = sameArticle.count == 1 ? sameArticle.first : nil
-            if let g = cg.candidates(for: f).first(where: { Self.compatible(cg.groups[$0].facts, f) })
-                ?? only.flatMap({ o in !f.isBare && !cg.groups[o].facts.isBare && Self.agree(cg.groups[o].facts, f) ? o : nil }) {
-                replacement[e.id] = cg.groups[g].rep
-                let old = cg.groups[g].facts
-                cg.groups[g].facts.add(f)
-                cg.index(g, adding: f, to: old)
+            let c: Int
+            if let known = classIndex[cls] {
+                c = known
             } else {
-                cg.groups.append((e.id, f))
-                cg.index(cg.groups.count - 1, adding: f, to: nil)
+                c = classes.count
+                classIndex[cls] = c
+                classes.append(ClassGroups())
             }
-            groups[cls] = cg
+            if let rep = Self.join(e.id, f, &classes[c]) { replacement[e.id] = rep }
         }
         guard !replacement.isEmpty else { return graph }
         return rewrite(graph, replacement)
     }
 
+    /// Puts event `id` with facts `f` into a group of its class: the representative of the
+    /// group it joins, or nil when it starts one.
+    private static func join(_ id: String, _ f: Facts, _ cg: inout ClassGroups) -> String? {
+        // Within one article, the only other event of its kind is the one told again ("the
+        // fighting started on Sep. 27" … "Azerbaijan's offensive"), unless their facts disagree.
+        // A mention with no facts at all (a headline's "Aid to Armenia") gives no ground to join.
+        let sameArticle = Set(f.docs.flatMap { cg.byDoc[$0] ?? [] })
+        let only = sameArticle.count == 1 ? sameArticle.first : nil
+        if let g = cg.candidates(for: f).first(where: { compatible(cg.groups[$0].facts, f) })
+            ?? only.flatMap({ o in !f.isBare && !cg.groups[o].facts.isBare && agree(cg.groups[o].facts, f) ? o : nil }) {
+            let old = cg.groups[g].facts
+            cg.groups[g].facts.add(f)
+            cg.index(g, adding: f, to: old)
+            return cg.groups[g].rep
+        }
+        cg.groups.append((id, f))
+        cg.index(cg.groups.count - 1, adding: f, to: nil)
+        return nil
+    }
+
     private static func sameDate(_ a: Facts, _ b: Facts) -> Bool {
-        a.dates.contains { d in b.dates.contains { d.hasPrefix($0) || $0.hasPrefix(d) } }
+        a.dates.contains { d in b.dates.contains { related(d, $0) } }
     }
 
     /// Nothing the two say disagrees: no two different agents, places or dates.
@@ -157,7 +191,7 @@ struct EventMerger {
             keptMentions[k] = have
             // The fuller name wins ("war in Ukraine" over "invasion"); the other stays an alias.
             var names = [kept.name, gone.name] + kept.aliases + gone.aliases
-            if gone.name.split(separator: " ").count > kept.name.split(separator: " ").count { kept.name = gone.name }
+            if Self.wordCount(gone.name) > Self.wordCount(kept.name) { kept.name = gone.name }
             names.removeAll { $0 == kept.name }
             var seen = Set<String>()
             kept.aliases = names.filter { seen.insert($0).inserted }
@@ -177,5 +211,22 @@ struct EventMerger {
         }
         g.relations = set.all
         return g
+    }
+
+    /// `name.split(separator: " ").count`, counted over the bytes of an ASCII name (each
+    /// byte a Character) without making the substrings.
+    static func wordCount(_ name: String) -> Int {
+        var words = 0
+        var inWord = false
+        for b in name.utf8 {
+            guard b < 0x80 else { return name.split(separator: " ").count }
+            if b == 0x20 {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                words += 1
+            }
+        }
+        return words
     }
 }

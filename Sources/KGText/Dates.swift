@@ -20,7 +20,6 @@ public struct DateMention: Sendable, Hashable {
 public struct DateFinder: Sendable {
     public let reference: DateLiteral?
     let words = DateWords.shared
-    let startFilter = DateWords.startFilter
 
     public init(reference: DateLiteral?) {
         self.reference = reference
@@ -30,6 +29,11 @@ public struct DateFinder: Sendable {
         var found: [DateMention] = []
         var i = 0
         while i < tokens.count {
+            // Most tokens start no date; `match` is a large function to enter for each.
+            guard tokens[i].mayStartDate else {
+                i += 1
+                continue
+            }
             if let (mention, next) = match(tokens, at: i) {
                 found.append(mention)
                 i = next
@@ -40,28 +44,69 @@ public struct DateFinder: Sendable {
         return found
     }
 
+    /// Whether a token may start a date. Most tokens are words or punctuation that start none.
+    /// Such a token matches in `match` only by its lowercased text (a month, weekday, relative
+    /// day or period word) or, for ISO dates, by a leading digit; only number tokens match
+    /// otherwise. Known once per distinct word (`WordTable`), so the finders skip the rest
+    /// without any lookup.
+    /// The filter rules out most words without hashing them; the few it lets through are
+    /// looked up, since "this" and "last" (period words) share bits with many others.
+    /// Read from the word's scalars (`scalars` are `text`'s): the filter's bytes of an ASCII
+    /// word are its scalars lowercased, and asking them of the string cost more than the test.
+    ///
+    /// Not `exact`, a word the filter lets through is taken as a possible start, and `match`
+    /// decides it: for tokens made one by one (lexicon names), where the lookup cost more than
+    /// it saved.
+    static func mayStart(kind: Token.Kind, scalars: UnsafeBufferPointer<Unicode.Scalar>, lowercased: String, exact: Bool) -> Bool {
+        guard let first = scalars.first, let last = scalars.last else {
+            return kind == .number || !DateWords.startFilter.excludes(lowercased) && (!exact || DateWords.startWords.contains(lowercased))
+        }
+        if kind == .number || Tokenizer.isDigit(first) { return true }
+        if scalars.allSatisfy(\.isASCII) {
+            func lower(_ c: Unicode.Scalar) -> UInt8 {
+                let v = UInt8(truncatingIfNeeded: c.value)
+                return v &- 0x41 < 26 ? v + 0x20 : v
+            }
+            if DateWords.startFilter.excludes(asciiFirst: lower(first), last: lower(last), count: scalars.count) { return false }
+        }
+        return !exact || DateWords.startWords.contains(lowercased)
+    }
+
+    /// The words before a bare year that make it a date ("in 1988").
+    private static let yearPrepositions: [String] = ["in", "since", "of", "from", "until", "till", "by", "during", "before", "after"]
+
+    /// `Int(text)` when every character of `text` is a number, as `number` asks it: a token
+    /// of ASCII digits. Parsed here for up to 18 digits (no overflow); longer ones, and
+    /// anything not all ASCII digits, take the general expression.
+    private static func value(_ text: String) -> Int? {
+        var n = 0
+        var count = 0
+        for b in text.utf8 {
+            guard b &- 0x30 < 10, count < 18 else {
+                return text.allSatisfy(\.isNumber) ? Int(text) : nil
+            }
+            n = n &* 10 &+ Int(b &- 0x30)
+            count += 1
+        }
+        return count > 0 ? n : nil
+    }
+
     private func month(_ t: Token) -> Int? {
         guard t.kind == .word, t.isCapitalized else { return nil }
         return words.months[t.lowercased]
     }
 
     private func number(_ t: Token?, in range: ClosedRange<Int>) -> Int? {
-        guard let t, t.kind == .number, t.text.allSatisfy(\.isNumber), let n = Int(t.text), range.contains(n) else { return nil }
+        guard let t, t.kind == .number, let n = Self.value(t.text), range.contains(n) else { return nil }
         return n
     }
 
-    private func year(_ t: Token?) -> Int? { number(t, in: 1000...2199).flatMap { t!.text.count == 4 ? $0 : nil } }
+    // A number's text is ASCII digits, so its character count is its byte count.
+    private func year(_ t: Token?) -> Int? { number(t, in: 1000...2199).flatMap { t!.text.utf8.count == 4 ? $0 : nil } }
 
     /// Tries every pattern at token `i`; returns the mention and the index after it.
     private func match(_ tk: [Token], at i: Int) -> (DateMention, Int)? {
-        // Most tokens are words or punctuation that start no date. Such a token matches below
-        // only by its lowercased text (a month, weekday, relative day or period word) or, for
-        // ISO dates, by a leading digit; only number tokens match otherwise. The filter rules
-        // out the rest before any lookup, and before the token is copied out of the array.
-        if tk[i].kind != .number, tk[i].text.utf8.first.map({ $0 < 0x30 || $0 > 0x39 }) ?? true,
-           startFilter.excludes(tk[i].lowercased) {
-            return nil
-        }
+        guard tk[i].mayStartDate else { return nil }
         func tok(_ k: Int) -> Token? { k < tk.count ? tk[k] : nil }
         func skipPeriod(_ k: Int) -> Int { tok(k)?.text == "." ? k + 1 : k }
         func skipComma(_ k: Int) -> Int { tok(k)?.text == "," ? k + 1 : k }
@@ -114,8 +159,8 @@ public struct DateFinder: Sendable {
             }
         }
         // "in 1988", "since 1995": a bare year after a preposition.
-        if let y = year(t), i > 0, ["in", "since", "of", "from", "until", "till", "by", "during", "before", "after"]
-            .contains(tk[i - 1].lowercased), tok(i + 1)?.text != "-", let d = DateLiteral(year: y) {
+        if let y = year(t), i > 0, Self.yearPrepositions.contains(tk[i - 1].lowercased), tok(i + 1)?.text != "-",
+           let d = DateLiteral(year: y) {
             return (DateMention(range: t.start..<t.end, date: d, explicitYear: true), i + 1)
         }
         // "earlier this month", "last week": the coarsest period that is certain.

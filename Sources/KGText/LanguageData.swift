@@ -61,6 +61,9 @@ public struct DateWords: Decodable, Sendable {
     /// Every word a date can begin with that is looked up by its lowercased text: months,
     /// weekdays, relative days and the first words of relative periods. A word token the filter
     /// excludes starts no date, and `DateFinder` skips it without a lookup in any of them.
-    public static let startFilter = WordFilter(Array(shared.months.keys) + Array(shared.weekdays.keys)
+    public static let startFilter = WordFilter(startWords)
+
+    /// The same words, to decide the few the filter lets through.
+    public static let startWords = Set(Array(shared.months.keys) + Array(shared.weekdays.keys)
                                                + Array(shared.relativeDays.keys) + Array(periodFirstWords))
 }

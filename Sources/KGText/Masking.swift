@@ -14,16 +14,23 @@ enum Masking {
         var title: String?
         if kind == .html {
             title = maskHTML(&out)
-        } else {
-            maskMarkdown(&out)
         }
-        maskURLs(&out)
-        // Byte order marks and other format characters are invisible; blank them so they never
-        // end up inside a name.
-        for i in out.indices where out[i].isFormatScalar {
-            out[i] = " "
+        // Markdown and URLs over the buffer: through the array, every scalar read and written
+        // was checked against its bounds and its buffer's uniqueness.
+        out.withUnsafeMutableBufferPointer { t in
+            if kind != .html { maskMarkdown(t) }
+            maskURLs(t)
+            // Byte order marks and other format characters are invisible; blank them so they
+            // never end up inside a name.
+            for i in t.indices where t[i].isFormatScalar {
+                t[i] = " "
+            }
         }
         return Result(text: out, title: title)
+    }
+
+    static func blank(_ t: UnsafeMutableBufferPointer<Unicode.Scalar>, _ range: Range<Int>) {
+        for i in range where t[i] != "\n" { t[i] = " " }
     }
 
     static func blank(_ t: inout [Unicode.Scalar], _ range: Range<Int>) {
@@ -32,11 +39,17 @@ enum Masking {
 
     // MARK: Markdown (also applied to plain text: news copied from the web keeps link syntax)
 
-    static func maskMarkdown(_ t: inout [Unicode.Scalar]) {
+    static func maskMarkdown(_ t: UnsafeMutableBufferPointer<Unicode.Scalar>) {
         var i = 0
         var lineStart = true
         while i < t.count {
             let c = t[i]
+            // Above "`" only "{|}~" and non-ASCII, none of which the switch below handles: most
+            // of the text (lowercase letters) is passed over with this one test.
+            if !lineStart && c.value > 0x60 {
+                i += 1
+                continue
+            }
             if lineStart {
                 // Headings, quotes and bullets: leading `#`, `>`, `*`, `-` followed by a space.
                 var j = i
@@ -44,14 +57,14 @@ enum Masking {
                 var k = j
                 while k < t.count, t[k] == "#" || t[k] == ">" { k += 1 }
                 if k == j, k < t.count, t[k] == "*" || t[k] == "+" { k += 1 }
-                if k > j, k < t.count, t[k] == " " { blank(&t, j..<k) }
+                if k > j, k < t.count, t[k] == " " { blank(t, j..<k) }
             }
             lineStart = c == "\n"
             switch c {
             case "[":
                 if let (close, end) = linkEnd(t, from: i) {
                     t[i] = " "
-                    blank(&t, close..<end)
+                    blank(t, close..<end)
                     i += 1
                     continue
                 }
@@ -74,7 +87,7 @@ enum Masking {
     }
 
     /// For `[text](target)` starting at `open`, the range of `](target)`.
-    private static func linkEnd(_ t: [Unicode.Scalar], from open: Int) -> (Int, Int)? {
+    private static func linkEnd(_ t: UnsafeMutableBufferPointer<Unicode.Scalar>, from open: Int) -> (Int, Int)? {
         var j = open + 1
         while j < t.count, t[j] != "]", t[j] != "\n", t[j] != "[" { j += 1 }
         guard j + 1 < t.count, t[j] == "]", t[j + 1] == "(" else { return nil }
@@ -86,26 +99,39 @@ enum Masking {
 
     // MARK: URLs
 
-    static func maskURLs(_ t: inout [Unicode.Scalar]) {
+    static func maskURLs(_ t: UnsafeMutableBufferPointer<Unicode.Scalar>) {
         let prefixes: [[Unicode.Scalar]] = ["http://", "https://", "www.", "pic.twitter.com/"].map {
             Array($0.unicodeScalars)
         }
         var i = 0
         while i < t.count {
+            // Every prefix starts with "h", "w" or "p": most scalars are ruled out by that alone,
+            // before the word-start test and the four comparisons.
+            let c = t[i]
+            guard c == "h" || c == "w" || c == "p" else {
+                i += 1
+                continue
+            }
             let atWordStart = i == 0 || t[i - 1] == " " || t[i - 1] == "\n" || t[i - 1] == "<" || t[i - 1] == "("
             if atWordStart, prefixes.contains(where: { matches(t, at: i, $0) }) {
                 var j = i
                 while j < t.count, !t[j].isWhitespaceScalar, t[j] != ">" { j += 1 }
                 if i > 0, t[i - 1] == "<", j < t.count, t[j] == ">" {
-                    blank(&t, (i - 1)..<(j + 1))
+                    blank(t, (i - 1)..<(j + 1))
                 } else {
-                    blank(&t, i..<j)
+                    blank(t, i..<j)
                 }
                 i = j
                 continue
             }
             i += 1
         }
+    }
+
+    private static func matches(_ t: UnsafeMutableBufferPointer<Unicode.Scalar>, at i: Int, _ word: [Unicode.Scalar]) -> Bool {
+        guard i + word.count <= t.count else { return false }
+        for (k, w) in word.enumerated() where t[i + k] != w { return false }
+        return true
     }
 
     static func matches(_ t: [Unicode.Scalar], at i: Int, _ word: [Unicode.Scalar], caseInsensitive: Bool = false) -> Bool {

@@ -20,6 +20,14 @@ public struct WordFilter: Sendable {
         (Int(first) &* 31 &+ Int(last) &* 7 &+ count) & 511
     }
 
+    /// `excludes` for an ASCII word given by its first and last bytes and its length, for a
+    /// caller that has them without the string.
+    public func excludes(asciiFirst first: UInt8, last: UInt8, count: Int) -> Bool {
+        guard decides else { return false }
+        let bit = Self.bit(first, last, count)
+        return bits[bit >> 6] & (1 << UInt64(bit & 63)) == 0
+    }
+
     /// True only when `word` is certainly none of the members: an ASCII word whose bit is clear.
     /// A non-ASCII word may equal a member canonically, so it is never excluded.
     public func excludes(_ word: String) -> Bool {

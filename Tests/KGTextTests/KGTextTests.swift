@@ -55,6 +55,18 @@ private func sentences(_ s: String) -> [String] {
                 ["Nagorno-Karabakh", ",", "U.S.", "and", "Infocom.am", ":", "5,000", "troops", "."])
     }
 
+    @Test func lowercasedTokensMatchTokens() {
+        let t = Array("ÉCOLE Łódź São’S O'Brien’s U.S. 5,000 2020-10-28 Ⅻ İstanbul x\u{037E} “Quote” — HUR".unicodeScalars)
+        #expect(Tokenizer.lowercasedTokens(t, in: 0..<t.count) == Tokenizer.tokenize(t, in: 0..<t.count).map(\.lowercased))
+    }
+
+    @Test func wordFlagsFromScalars() {
+        let t = Array("HUR Russia U.S. iPhone ÉTÉ".unicodeScalars)
+        let tokens = Tokenizer.tokenize(t, in: 0..<t.count)
+        #expect(tokens.map(\.isAcronym) == [true, false, true, false, true])
+        #expect(tokens.map(\.isCapitalized) == [true, true, true, false, true])
+    }
+
     @Test func offsetsCountScalars() {
         let t = Array("☒☒ Łódź".unicodeScalars)
         let tokens = Tokenizer.tokenize(t, in: 0..<t.count)
