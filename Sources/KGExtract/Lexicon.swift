@@ -381,7 +381,7 @@ final class Lexicon: Sendable {
         }
         let scalars = Array(s.unicodeScalars)
         // A token's `lowercased` is its text lowercased, already made.
-        return Tokenizer.tokenize(scalars, in: 0..<scalars.count).map(\.lowercased)
+        return Tokenizer.lowercasedTokens(scalars, in: 0..<scalars.count)
     }
 }
 
