@@ -93,7 +93,7 @@ bench-store: build
 # Extraction throughput: the seeds copied 100 times, MB/s of text per core (user CPU), wall
 # time and peak RSS under /usr/bin/time, median of 5 runs.
 bench-extract: build
-	python3 tools/bench_extract.py --bin $(BIN) --copies 100 --runs 5 $(SEEDS)
+	python3 tools/bench_extract.py --bin $(BIN) --copies 100 --runs 9 $(SEEDS)
 
 # The extractor's score on the seeds against the shared gold annotation.
 score: build
