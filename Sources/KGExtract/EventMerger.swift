@@ -23,13 +23,54 @@ struct EventMerger {
         }
     }
 
-    /// Ids to dense integers, for `Facts`.
-    private struct Interner {
-        var ids: [String: Int] = [:]
+    /// Entity and document ids as integers. Ids of the form the extractor gives ("e12",
+    /// "d3": one ASCII letter and a decimal number) are read as numbers, with no hashing of
+    /// their strings: hashing ids was a third of what merging cost (4.5M of 22.5M Ir on the
+    /// seeds x10). Any other id gets a negative number from a dictionary, so codes stay
+    /// one-to-one with ids.
+    struct IDCodes {
+        private var other: [String: Int] = [:]
+
         mutating func callAsFunction(_ s: String) -> Int {
-            if let k = ids[s] { return k }
-            ids[s] = ids.count
-            return ids.count - 1
+            if let n = Self.parse(s) { return n }
+            if let k = other[s] { return k }
+            let k = -(other.count + 1)
+            other[s] = k
+            return k
+        }
+
+        /// The code of an id already seen, or nil.
+        func lookup(_ s: String) -> Int? {
+            Self.parse(s) ?? other[s]
+        }
+
+        /// One ASCII letter then a decimal number without leading zeros, of up to 16 digits:
+        /// the letter in the top byte, the number below. Nil for anything else.
+        static func parse(_ s: String) -> Int? {
+            // Over the bytes in place: the string's UTF-8 iterator cost 200 instructions an id.
+            if let code = s.utf8.withContiguousStorageIfAvailable({ parse($0) }) { return code }
+            return parse(s.utf8)
+        }
+
+        @inline(__always)
+        private static func parse<C: Collection>(_ utf8: C) -> Int? where C.Element == UInt8 {
+            var letter = 0
+            var number = 0
+            var digits = 0
+            var leadingZero = false
+            for b in utf8 {
+                if letter == 0 {
+                    guard (b | 0x20) &- 0x61 < 26 else { return nil }
+                    letter = Int(b)
+                    continue
+                }
+                guard b &- 0x30 < 10, digits < 16, !leadingZero else { return nil }
+                if digits == 0 && b == 0x30 { leadingZero = true }
+                number = number * 10 + Int(b &- 0x30)
+                digits += 1
+            }
+            guard digits > 0 else { return nil }
+            return letter << 56 | number
         }
     }
 
@@ -39,30 +80,33 @@ struct EventMerger {
     /// comparing, not every group of the class: with hundreds of articles that scan was
     /// quadratic in the number of events.
     private struct ClassGroups {
-        var groups: [(rep: String, facts: Facts)] = []
+        /// Each group's representative: its id and its position in the graph's entities.
+        var groups: [(rep: String, position: Int, facts: Facts)] = []
         var byDoc: [Int: [Int]] = [:]
         /// Exact group date → groups, and every coarsening of a group date (itself, its month,
         /// its year) → groups.
         var byDate: [Int: [Int]] = [:]
         var byDatePrefix: [Int: [Int]] = [:]
 
-        /// The groups that may be compatible with `f`, in order of creation.
+        /// The groups that may be compatible with `f`, in order of creation, some perhaps more
+        /// than once (callers skip repeats): sorting an array cost less than building a set.
         func candidates(for f: Facts) -> [Int] {
-            var out = Set<Int>()
-            for d in f.docs { out.formUnion(byDoc[d] ?? []) }
+            var out: [Int] = []
+            for d in f.docs { if let l = byDoc[d] { out.append(contentsOf: l) } }
             for d in f.dates {
                 // Groups with a date `d` refines, and groups with a date that refines `d`.
-                for p in EventMerger.coarsenings(d) { out.formUnion(byDate[p] ?? []) }
-                out.formUnion(byDatePrefix[d] ?? [])
+                EventMerger.forEachCoarsening(d) { p in if let l = byDate[p] { out.append(contentsOf: l) } }
+                if let l = byDatePrefix[d] { out.append(contentsOf: l) }
             }
-            return out.sorted()
+            out.sort()
+            return out
         }
 
         mutating func index(_ g: Int, adding f: Facts, to old: Facts?) {
             for d in f.docs where !(old?.docs.contains(d) ?? false) { byDoc[d, default: []].append(g) }
             for d in f.dates where !(old?.dates.contains(d) ?? false) {
                 byDate[d, default: []].append(g)
-                for p in EventMerger.coarsenings(d) { byDatePrefix[p, default: []].append(g) }
+                EventMerger.forEachCoarsening(d) { p in byDatePrefix[p, default: []].append(g) }
             }
         }
     }
@@ -78,11 +122,21 @@ struct EventMerger {
     /// The code's year, its month when it has one, and itself: its ISO string's prefixes that
     /// are dates.
     static func coarsenings(_ code: Int) -> [Int] {
+        var out: [Int] = []
+        forEachCoarsening(code) { out.append($0) }
+        return out
+    }
+
+    /// `coarsenings(code).forEach(body)` without the array.
+    @inline(__always)
+    static func forEachCoarsening(_ code: Int, _ body: (Int) -> Void) {
         let year = code / 10_000 * 10_000
         let month = code / 100 * 100
-        if code == year { return [code] }
-        if code == month { return [year, code] }
-        return [year, month, code]
+        if code != year {
+            body(year)
+            if code != month { body(month) }
+        }
+        body(code)
     }
 
     /// One date is the other or refines it: one ISO string begins with the other.
@@ -97,13 +151,13 @@ struct EventMerger {
     }
 
     func merge(_ graph: Graph) -> Graph {
-        var intern = Interner()
-        var facts: [String: Facts] = [:]
+        var codes = IDCodes()
+        var facts: [Int: Facts] = [:]
         for r in graph.relations {
             switch (r.predicate, r.object) {
-            case (.hasAgent, .entity(let a)): facts[r.subject, default: Facts()].agents.insert(intern(a))
-            case (.hasPlace, .entity(let p)): facts[r.subject, default: Facts()].places.insert(intern(p))
-            case (.hasDate, .date(let d)): facts[r.subject, default: Facts()].dates.insert(Self.dateCode(d))
+            case (.hasAgent, .entity(let a)): facts[codes(r.subject), default: Facts()].agents.insert(codes(a))
+            case (.hasPlace, .entity(let p)): facts[codes(r.subject), default: Facts()].places.insert(codes(p))
+            case (.hasDate, .date(let d)): facts[codes(r.subject), default: Facts()].dates.insert(Self.dateCode(d))
             default: break
             }
         }
@@ -113,12 +167,16 @@ struct EventMerger {
         // them back for each event cost more than comparing the event with them.
         var classIndex: [String: Int] = [:]
         var classes: [ClassGroups] = []
-        var replacement: [String: String] = [:]
-        // Graph entities come in order of first mention already; keep that order.
-        for e in graph.entities where e.type == .event {
-            guard let cls = e.attributes["class"].map({ EventRules.familyOf[$0] ?? $0 }) else { continue }
-            var f = facts[e.id] ?? Facts()
-            f.docs = Set(e.mentions.map { intern($0.doc) })
+        var replacement: [Replacement] = []
+        // Graph entities come in order of first mention already; keep that order. Read by
+        // index: `for e in entities` copied every entity, retaining each of its fields.
+        let entities = graph.entities
+        for i in entities.indices where entities[i].type == .event {
+            guard let cls = entities[i].attributes["class"].map({ EventRules.familyOf[$0] ?? $0 }) else { continue }
+            let id = entities[i].id
+            var f = facts[codes(id)] ?? Facts()
+            f.docs = []
+            for m in entities[i].mentions { f.docs.insert(codes(m.doc)) }
             let c: Int
             if let known = classIndex[cls] {
                 c = known
@@ -127,28 +185,56 @@ struct EventMerger {
                 classIndex[cls] = c
                 classes.append(ClassGroups())
             }
-            if let rep = Self.join(e.id, f, &classes[c]) { replacement[e.id] = rep }
+            if let rep = Self.join(id, i, f, &classes[c]) {
+                replacement.append(Replacement(old: id, oldCode: codes(id), position: i, rep: rep.id, repPosition: rep.position))
+            }
         }
         guard !replacement.isEmpty else { return graph }
-        return rewrite(graph, replacement)
+        return rewrite(graph, replacement, codes)
     }
 
-    /// Puts event `id` with facts `f` into a group of its class: the representative of the
-    /// group it joins, or nil when it starts one.
-    private static func join(_ id: String, _ f: Facts, _ cg: inout ClassGroups) -> String? {
+    /// An event merged into the group of `rep`, with both positions in the graph's entities.
+    private struct Replacement {
+        var old: String
+        var oldCode: Int
+        var position: Int
+        var rep: String
+        var repPosition: Int
+    }
+
+    /// Puts event `id` (at `position` in the graph) with facts `f` into a group of its class:
+    /// the representative of the group it joins, or nil when it starts one.
+    private static func join(_ id: String, _ position: Int, _ f: Facts, _ cg: inout ClassGroups) -> (id: String, position: Int)? {
         // Within one article, the only other event of its kind is the one told again ("the
         // fighting started on Sep. 27" … "Azerbaijan's offensive"), unless their facts disagree.
         // A mention with no facts at all (a headline's "Aid to Armenia") gives no ground to join.
-        let sameArticle = Set(f.docs.flatMap { cg.byDoc[$0] ?? [] })
-        let only = sameArticle.count == 1 ? sameArticle.first : nil
-        if let g = cg.candidates(for: f).first(where: { compatible(cg.groups[$0].facts, f) })
+        // The one group of the event's articles, if exactly one, found without a set.
+        var only: Int?
+        var several = false
+        for d in f.docs {
+            guard let l = cg.byDoc[d] else { continue }
+            for g in l {
+                if only == nil { only = g } else if only != g { several = true }
+            }
+        }
+        if several { only = nil }
+        var found: Int?
+        var previous = -1
+        for g in cg.candidates(for: f) where g != previous {
+            previous = g
+            if compatible(cg.groups[g].facts, f) {
+                found = g
+                break
+            }
+        }
+        if let g = found
             ?? only.flatMap({ o in !f.isBare && !cg.groups[o].facts.isBare && agree(cg.groups[o].facts, f) ? o : nil }) {
             let old = cg.groups[g].facts
             cg.groups[g].facts.add(f)
             cg.index(g, adding: f, to: old)
-            return cg.groups[g].rep
+            return (cg.groups[g].rep, cg.groups[g].position)
         }
-        cg.groups.append((id, f))
+        cg.groups.append((id, position, f))
         cg.index(cg.groups.count - 1, adding: f, to: nil)
         return nil
     }
@@ -175,19 +261,27 @@ struct EventMerger {
         return sameDate && (sameAgent || samePlace)
     }
 
-    private func rewrite(_ graph: Graph, _ replacement: [String: String]) -> Graph {
+    /// A mention with its document as a code: hashing a `Mention` hashed its document's id.
+    private struct MentionKey: Hashable {
+        var doc: Int
+        var start: Int
+        var end: Int
+    }
+
+    private func rewrite(_ graph: Graph, _ replacements: [Replacement], _ codes: IDCodes) -> Graph {
         var g = graph
-        var position = Dictionary(uniqueKeysWithValues: g.entities.enumerated().map { ($1.id, $0) })
         // Mentions already kept, per kept entity: an event told in every article gathers
         // thousands, and searching the list for each new one was quadratic. Sorted once at the end.
-        var keptMentions: [Int: Set<Mention>] = [:]
-        for (old, rep) in replacement.sorted(by: { $0.key < $1.key }) {
-            guard let i = position[old], let k = position[rep] else { continue }
+        var keptMentions: [Int: Set<MentionKey>] = [:]
+        var codes = codes
+        func key(_ m: Mention) -> MentionKey { MentionKey(doc: codes(m.doc), start: m.start, end: m.end) }
+        for r in replacements.sorted(by: { $0.old < $1.old }) {
+            let i = r.position, k = r.repPosition
             let gone = g.entities[i]
             var kept = g.entities[k]
             g.entities[k].mentions = []
-            var have = keptMentions.removeValue(forKey: k) ?? Set(kept.mentions)
-            for m in gone.mentions where have.insert(m).inserted { kept.mentions.append(m) }
+            var have = keptMentions.removeValue(forKey: k) ?? Set(kept.mentions.map(key))
+            for m in gone.mentions where have.insert(key(m)).inserted { kept.mentions.append(m) }
             keptMentions[k] = have
             // The fuller name wins ("war in Ukraine" over "invasion"); the other stays an alias.
             var names = [kept.name, gone.name] + kept.aliases + gone.aliases
@@ -198,10 +292,15 @@ struct EventMerger {
             g.entities[k] = kept
         }
         for k in keptMentions.keys { g.entities[k].mentions.sort() }
-        g.entities.removeAll { replacement[$0.id] != nil }
-        position = [:]
+        // Ids by code: every relation's subject and object are looked up, and hashing their
+        // strings cost more than the rest of the rewrite.
+        var replacement: [Int: String] = [:]
+        replacement.reserveCapacity(replacements.count)
+        for r in replacements { replacement[r.oldCode] = r.rep }
+        let removed = codes
+        g.entities.removeAll { $0.type == .event && removed.lookup($0.id).map { replacement[$0] != nil } ?? false }
         var set = RelationSet()
-        let swap = { (id: String) in replacement[id] ?? id }
+        let swap = { (id: String) in removed.lookup(id).flatMap { replacement[$0] } ?? id }
         for var r in g.relations {
             r.subject = swap(r.subject)
             if case .entity(let o) = r.object { r.object = .entity(swap(o)) }

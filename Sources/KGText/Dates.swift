@@ -163,6 +163,9 @@ public struct DateFinder: Sendable {
            let d = DateLiteral(year: y) {
             return (DateMention(range: t.start..<t.end, date: d, explicitYear: true), i + 1)
         }
+        // Each remaining pattern starts with a word of `DateWords.startWords`: the filter rules
+        // out most tokens that reach here (numbers) without hashing them three times.
+        guard !DateWords.startFilter.excludes(t.lowercased) else { return nil }
         // "earlier this month", "last week": the coarsest period that is certain.
         if let ref = reference, ref.month != nil, DateWords.periodFirstWords.contains(t.lowercased),
            let (phrase, period) = DateWords.periodPhrases.first(where: { p in

@@ -98,21 +98,22 @@ public enum DocumentReader {
 
     public static func decode(_ data: Data, source: InputSource) throws(InputError) -> SourceText {
         // Checked through a buffer pointer: `Data`'s own iterator cost a call per byte.
-        let checked: Result<String, InputError> = data.withUnsafeBytes { raw in
+        let checked: Result<SourceText, InputError> = data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
                 return .failure(InputError(path: source.path, problem: "file is empty"))
             }
-            if bytes.contains(0) {
+            // `memchr`: `contains` tested byte by byte, five instructions each.
+            if memchr(bytes.baseAddress!, 0, bytes.count) != nil {
                 return .failure(InputError(path: source.path, problem: "binary file (contains NUL bytes), not text"))
             }
-            guard let text = String(validating: bytes, as: UTF8.self) else {
+            guard let text = SourceText(path: source.path, kind: source.kind, utf8: bytes) else {
                 return .failure(InputError(path: source.path, problem: "not valid UTF-8 text"))
             }
             return .success(text)
         }
         switch checked {
-        case .success(let text): return SourceText(path: source.path, kind: source.kind, text: text)
+        case .success(let text): return text
         case .failure(let error): throw error
         }
     }

@@ -32,6 +32,9 @@ struct Abbreviations: Decodable, Sendable {
     let other: Set<String>
 
     static let shared = ResourceLoader.decode(Abbreviations.self, named: "abbreviations", in: .module)
+
+    /// Rules out most words as either kind of abbreviation without hashing them.
+    static let filter = WordFilter(shared.titles.union(shared.other))
 }
 
 /// Month, weekday and relative date words.

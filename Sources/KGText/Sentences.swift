@@ -129,16 +129,24 @@ public enum SentenceSplitter {
         // The word before the period.
         var s = mark
         while s > 0, Tokenizer.isWordScalar(text[s - 1]) || text[s - 1] == "." || text[s - 1] == "'" { s -= 1 }
-        let word = SourceText.string(UnsafeBufferPointer(rebasing: text[s..<mark]))
-        if word.isEmpty { return true }
-        let abbreviations = Abbreviations.shared
-        if abbreviations.titles.contains(word) { return false }
-        if abbreviations.other.contains(word) {
-            // "Oct. 27", "No. 5", "U.S. officials": an abbreviation ends a sentence only at a paragraph end.
-            return false
+        if s == mark { return true }
+        // Most words before a period are no abbreviation, and the filter says so from their
+        // first and last scalars and length, without making the word's string and looking it
+        // up in two sets (1.5M Ir of the splitter's 5.9M on the seeds x10).
+        let first = text[s], last = text[mark - 1]
+        let excluded = first.isASCII && last.isASCII && text[s..<mark].allSatisfy(\.isASCII)
+            && Abbreviations.filter.excludes(asciiFirst: UInt8(first.value), last: UInt8(last.value), count: mark - s)
+        if !excluded {
+            let word = SourceText.string(UnsafeBufferPointer(rebasing: text[s..<mark]))
+            let abbreviations = Abbreviations.shared
+            if abbreviations.titles.contains(word) { return false }
+            if abbreviations.other.contains(word) {
+                // "Oct. 27", "No. 5", "U.S. officials": an abbreviation ends a sentence only at a paragraph end.
+                return false
+            }
         }
         // A single capital initial: "J. Smith".
-        if word.unicodeScalars.count == 1, word.unicodeScalars.first!.isUppercaseScalar { return false }
+        if mark - s == 1, first.isUppercaseScalar { return false }
         return true
     }
 }
