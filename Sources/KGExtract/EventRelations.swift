@@ -208,18 +208,20 @@ extension RelationFinder {
             // a report is about is not where it was made either.
             let content = reporting ? (end..<lower.count).first { k in
                 ctx.flags[k].contains(.speechVerb) || lower[k] == "that"
-                    || (rules.topicPrepositions.contains(lower[k]) && k + 2 < lower.count && ["the", "a", "an"].contains(lower[k + 1])
+                    || (flags[k].contains(.topicPreposition) && k + 2 < lower.count && ["the", "a", "an"].contains(lower[k + 1])
                         && !ctx.sentence.tokens[k + 2].isCapitalized)
             } ?? lower.count : lower.count
             // Place: after a locative, nearest the trigger, preferring what follows it.
             // The tests are pure; the word-list test of `locative` runs last, after the cheap ones.
+            // Asked of the class once, not of each place the filter passes.
+            let destination = rules.destinationClasses.contains(kind)
             let places = ctx.mentions.filter { m in
                 m.candidate.tokens.lowerBound < content
                     && (m.type == .place || m.type == .state) && (directional || m.id != target?.id) && !agents.contains(where: { $0.id == m.id })
                     && sameSide(m)
                     && owner(ofPlaceAt: m.candidate.tokens.lowerBound, is: t)
                     // "the flight was performed to Yerevan": a shipment's destination town is where it goes.
-                    && locative(before: m.candidate.tokens.lowerBound, lower, flags, allowingTo: m.type == .place && rules.destinationClasses.contains(kind))
+                    && locative(before: m.candidate.tokens.lowerBound, lower, flags, allowingTo: m.type == .place && destination)
             }
             var place = places.first { $0.candidate.tokens.lowerBound >= end } ?? places.last
             // "the Sumgait pogroms", "the Srebrenica massacre": a place named right before the event.
@@ -308,12 +310,13 @@ extension RelationFinder {
         // The marks are one byte long, the pronouns three to five: a small string's length is
         // read from its bits, so most words are passed over without a comparison. (Each word
         // equal to one of these ASCII words has its bytes, so its length.)
-        func isMark(_ w: String, _ marks: [String]) -> Bool { w.utf8.count == 1 && marks.contains(w) }
+        // Compared with `==` (a small string's bits), not through an array literal per word.
+        func isMark(_ w: String) -> Bool { w.utf8.count == 1 && (w == "," || w == ";" || w == ".") }
         var out: [Range<Int>] = []
-        for k in lower.indices.dropLast() where isMark(lower[k], [","]) {
+        for k in lower.indices.dropLast() where lower[k] == "," {
             let n = lower[k + 1].utf8.count
             guard n >= 3, n <= 5, ["where", "which", "who", "whom", "whose"].contains(lower[k + 1]) else { continue }
-            let close = (k + 2..<lower.count).first { isMark(lower[$0], [",", ";", "."]) } ?? lower.count
+            let close = (k + 2..<lower.count).first { isMark(lower[$0]) } ?? lower.count
             out.append(k..<close)
         }
         return out

@@ -92,10 +92,9 @@ struct RelationFinder {
         let namedStates = Dictionary(resolved.joined().filter { $0.type == .state }.map { ($0.candidate.name, $0.id) },
                                      uniquingKeysWith: { a, _ in a })
         var located = Set<String>()
-        // The document's relations as positions in `relations`, in the order first found:
-        // reading them back must not scan the whole corpus, and positions hash no strings.
-        var touched = Set<Int>()
-        var touchedOrder: [Int] = []
+        // The document's relations as positions in `relations`, in the order first found
+        // (`documentPositions`): reading them back must not scan the whole corpus.
+        relations.beginDocument()
         // The state the gazetteer gives each place name, looked up once per document.
         var gazetteerStates: [String: String?] = [:]
         for sentence in doc.sentences {
@@ -127,11 +126,14 @@ struct RelationFinder {
                 paragraphSources = ctx.sources
             }
             accusers += ctx.sources
-            var found: [Relation] = []
-            found += structural(ctx, table: &table)
-            found += gazetteerLocations(ctx, namedStates: namedStates, done: &located, states: &gazetteerStates)
-            found += events(ctx)
-            found += interactions(ctx, accusers: &accusers, deniers: &deniers)
+            // Most stages find nothing in most sentences: an empty list is not appended.
+            var found = structural(ctx, table: &table)
+            func take(_ more: [Relation]) {
+                if found.isEmpty { found = more } else if !more.isEmpty { found += more }
+            }
+            take(gazetteerLocations(ctx, namedStates: namedStates, done: &located, states: &gazetteerStates))
+            take(events(ctx))
+            take(interactions(ctx, accusers: &accusers, deniers: &deniers))
             // Most sentences state no relation: then nothing below changes, and the sentence's
             // text (each relation's evidence quotes it) need not be copied out.
             guard !found.isEmpty else { continue }
@@ -167,7 +169,7 @@ struct RelationFinder {
                 if r.attributedTo.isEmpty, !Self.isNaming(r.predicate), r.attributes.isEmpty || r.attributes["source"] == nil {
                     r.attributedTo = ctx.sources.filter { $0 != r.subject && r.object != .entity($0) && !(speechAgents[r.subject]?.contains($0) ?? false) }
                 }
-                if let i = relations.add(r), touched.insert(i).inserted { touchedOrder.append(i) }
+                relations.add(r)
             }
         }
         // Telling of another side's hostile act is accusing it.
@@ -175,17 +177,16 @@ struct RelationFinder {
                                uniquingKeysWith: { a, _ in a })
         let classes = Dictionary(resolved.joined().compactMap { m in m.candidate.eventClass.map { (m.id, $0.name) } },
                                  uniquingKeysWith: { a, _ in a })
-        let documentRelations = relations.relations(at: touchedOrder)
+        let documentRelations = relations.relations(at: relations.documentPositions)
         let inferred = InferredStance(cameo: cameo)
         // Identity keys asked of the table as the rules need them: the whole table grows with the corpus.
         let accusations = inferred.accusations(in: documentRelations) { table.key(of: $0) }
         let deployments = inferred.deployments(in: documentRelations, classes: classes) { table.key(of: $0) }
-        for r in accusations + deployments {
-            if let i = relations.add(r), touched.insert(i).inserted { touchedOrder.append(i) }
-        }
+        for r in accusations + deployments { relations.add(r) }
         // Whoever denies a source's claims disputes everything the document attributes to it.
         guard !deniers.isEmpty else { return }
-        relations.update(touchedOrder) { r in
+        let positions = relations.documentPositions
+        relations.update(positions) { r in
             guard r.attributes["source"] == nil else { return }
             for (denier, denied) in deniers where r.attributedTo.contains(denied) && !r.disputedBy.contains(denier) {
                 r.disputedBy.append(denier)

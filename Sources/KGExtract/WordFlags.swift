@@ -41,6 +41,7 @@ struct WordFlags: OptionSet, Sendable {
     /// `RelationFinder.clauseBreaks` and `RelationFinder.locativeFillers`.
     static let clauseBreak = WordFlags(rawValue: 1 << 25)
     static let locativeFiller = WordFlags(rawValue: 1 << 26)
+    static let topicPreposition = WordFlags(rawValue: 1 << 27)
 
     /// Word → its bits, from the lists as the lexicon and the rules hold them. Membership is
     /// a `String` dictionary key, so equality is the same canonical equivalence `WordSet` uses.
@@ -77,6 +78,7 @@ struct WordFlags: OptionSet, Sendable {
         mark(rules.statementSettings, .statementSetting)
         mark(RelationFinder.clauseBreaks, .clauseBreak)
         mark(RelationFinder.locativeFillers, .locativeFiller)
+        mark(rules.topicPrepositions, .topicPreposition)
         return out
     }
 }
