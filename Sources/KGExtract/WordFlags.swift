@@ -42,6 +42,9 @@ struct WordFlags: OptionSet, Sendable {
     static let clauseBreak = WordFlags(rawValue: 1 << 25)
     static let locativeFiller = WordFlags(rawValue: 1 << 26)
     static let topicPreposition = WordFlags(rawValue: 1 << 27)
+    /// `EventRules.compoundHeads` and `kindHeads`, asked next to each trigger by `EventFinder`.
+    static let compoundHead = WordFlags(rawValue: 1 << 28)
+    static let kindHead = WordFlags(rawValue: 1 << 29)
 
     /// Word → its bits, from the lists as the lexicon and the rules hold them. Membership is
     /// a `String` dictionary key, so equality is the same canonical equivalence `WordSet` uses.
@@ -79,6 +82,8 @@ struct WordFlags: OptionSet, Sendable {
         mark(RelationFinder.clauseBreaks, .clauseBreak)
         mark(RelationFinder.locativeFillers, .locativeFiller)
         mark(rules.topicPrepositions, .topicPreposition)
+        mark(rules.compoundHeads, .compoundHead)
+        mark(rules.kindHeads, .kindHead)
         return out
     }
 }
