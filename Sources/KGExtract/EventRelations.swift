@@ -17,7 +17,7 @@ extension RelationFinder {
         let allTriggers = ctx.mentions.filter { $0.type == .event }.map(\.candidate.tokens.lowerBound)
         // Triggers inside a relative clause (", where Russian peacekeepers are deployed,") are
         // asides: a date or place that opens the sentence belongs to the main clause's event.
-        let relative = relativeClauses(lower)
+        let relative = relativeClauses(lower, flags)
         let mainTriggers = allTriggers.filter { t in !relative.contains { $0.contains(t) } }
         let triggers = allTriggers
         /// With several events in a sentence, a place or date belongs to the nearest trigger.
@@ -306,17 +306,15 @@ extension RelationFinder {
     }
 
     /// Token ranges of relative clauses: from ", where/which/who" to the next comma.
-    func relativeClauses(_ lower: [String]) -> [Range<Int>] {
-        // The marks are one byte long, the pronouns three to five: a small string's length is
-        // read from its bits, so most words are passed over without a comparison. (Each word
-        // equal to one of these ASCII words has its bytes, so its length.)
-        // Compared with `==` (a small string's bits), not through an array literal per word.
-        func isMark(_ w: String) -> Bool { w.utf8.count == 1 && (w == "," || w == ";" || w == ".") }
+    /// The marks are read from the words' bits (`.comma`, `.clauseStop`); the pronouns are three
+    /// to five bytes long, and a small string's length is read from its bits, so most words
+    /// after a comma are passed over without a comparison.
+    func relativeClauses(_ lower: [String], _ flags: [WordFlags]) -> [Range<Int>] {
         var out: [Range<Int>] = []
-        for k in lower.indices.dropLast() where lower[k] == "," {
+        for k in lower.indices.dropLast() where flags[k].contains(.comma) {
             let n = lower[k + 1].utf8.count
             guard n >= 3, n <= 5, ["where", "which", "who", "whom", "whose"].contains(lower[k + 1]) else { continue }
-            let close = (k + 2..<lower.count).first { isMark(lower[$0]) } ?? lower.count
+            let close = (k + 2..<lower.count).first { !flags[$0].isDisjoint(with: [.comma, .clauseStop]) } ?? lower.count
             out.append(k..<close)
         }
         return out
@@ -378,9 +376,15 @@ extension RelationFinder {
         // strings. None of the marks is equivalent to any other sequence, so bytes decide.
         // Read from the lowercased words (the marks have no case): mapping the tokens copied
         // each one with its strings. Only words of one or three bytes are read further.
+        // Only a quotation mark (its bit, `.quoteMark`) changes the state: other words take it as it is.
         var inside = false
         var out = [Bool](repeating: false, count: ctx.lower.count)
+        let flags = ctx.flags
         for (k, w) in ctx.lower.enumerated() {
+            guard flags[k].contains(.quoteMark) else {
+                out[k] = inside
+                continue
+            }
             let u = w.utf8
             switch u.count {
             case 1 where u.first == 0x22:

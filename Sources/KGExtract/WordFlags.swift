@@ -4,7 +4,8 @@
 /// the word. Only lists asked of a lowercased token at every position have a bit: the rest are
 /// asked rarely and stay `WordSet`s.
 struct WordFlags: OptionSet, Sendable {
-    let rawValue: UInt32
+    /// 64 bits: the event rules' lists and punctuation took the 32 of a `UInt32`.
+    let rawValue: UInt64
 
     static let speechVerb = WordFlags(rawValue: 1 << 0)
     static let accuseWord = WordFlags(rawValue: 1 << 1)
@@ -45,6 +46,13 @@ struct WordFlags: OptionSet, Sendable {
     /// `EventRules.compoundHeads` and `kindHeads`, asked next to each trigger by `EventFinder`.
     static let compoundHead = WordFlags(rawValue: 1 << 28)
     static let kindHead = WordFlags(rawValue: 1 << 29)
+    /// Punctuation the event rules scan every sentence with an event for (`relativeClauses`,
+    /// `quotedTokens`): a bit test per token where each token's string was compared.
+    static let comma = WordFlags(rawValue: 1 << 30)
+    /// ";" and ".", which close a relative clause as a comma does.
+    static let clauseStop = WordFlags(rawValue: 1 << 31)
+    /// The quotation marks `"`, “ and ”.
+    static let quoteMark = WordFlags(rawValue: 1 << 32)
 
     /// Word → its bits, from the lists as the lexicon and the rules hold them. Membership is
     /// a `String` dictionary key, so equality is the same canonical equivalence `WordSet` uses.
@@ -84,6 +92,9 @@ struct WordFlags: OptionSet, Sendable {
         mark(rules.topicPrepositions, .topicPreposition)
         mark(rules.compoundHeads, .compoundHead)
         mark(rules.kindHeads, .kindHead)
+        mark([","], .comma)
+        mark([";", "."], .clauseStop)
+        mark(["\"", "\u{201C}", "\u{201D}"], .quoteMark)
         return out
     }
 }
