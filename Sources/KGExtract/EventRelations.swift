@@ -446,7 +446,9 @@ extension RelationFinder {
         let lower = ctx.lower
         let actor: (ResolvedMention) -> Bool = { $0.type.isActor }
         let flags = ctx.flags
-        for k in lower.indices {
+        // A word in none of the four lists starts no interaction: passed over with one test.
+        let asked: WordFlags = [.accuseWord, .denyWord, .deployWord, .aidWord]
+        for k in lower.indices where !flags[k].isDisjoint(with: asked) {
             let f = flags[k]
             // "the claims", "these allegations": a noun naming a claim, not someone making one.
             let afterDeterminer = k > 0 && flags[k - 1].contains(.claimDeterminer)

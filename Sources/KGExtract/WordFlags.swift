@@ -53,6 +53,9 @@ struct WordFlags: OptionSet, Sendable {
     static let clauseStop = WordFlags(rawValue: 1 << 31)
     /// The quotation marks `"`, “ and ”.
     static let quoteMark = WordFlags(rawValue: 1 << 32)
+    /// The words that open a list of places (`RelationFinder.includedPlaces`): "including",
+    /// "includes", "include", and "such" of "such as".
+    static let listOpener = WordFlags(rawValue: 1 << 33)
 
     /// Word → its bits, from the lists as the lexicon and the rules hold them. Membership is
     /// a `String` dictionary key, so equality is the same canonical equivalence `WordSet` uses.
@@ -95,6 +98,7 @@ struct WordFlags: OptionSet, Sendable {
         mark([","], .comma)
         mark([";", "."], .clauseStop)
         mark(["\"", "\u{201C}", "\u{201D}"], .quoteMark)
+        mark(RelationFinder.listOpeners, .listOpener)
         return out
     }
 }
