@@ -235,14 +235,13 @@ struct RelationFinder {
         let flags = ctx.flags
         // Read once, not at every token (through the lexicon each access copied the list).
         let cues = lex.attributionCues
-        // A token none of whose bits a branch below asks about, and that is not "reads", gives
-        // no source; skipping it spares the branches (a cue list with an empty phrase, which
-        // would match anywhere, keeps every token).
+        // A token none of whose bits a branch below asks about (with "reads" as `.readsWord`)
+        // gives no source; skipping it with one test spares the branches (a cue list with an
+        // empty phrase, which would match anywhere, keeps every token).
         let cueAnywhere = cues.phrases.contains { $0.isEmpty }
-        let asked: WordFlags = [.attributionCueStart, .publishedParticiple, .speechVerb, .publishVerb]
-        for k in lower.indices {
+        let asked: WordFlags = [.attributionCueStart, .publishedParticiple, .speechVerb, .publishVerb, .readsWord]
+        for k in lower.indices where cueAnywhere || !flags[k].isDisjoint(with: asked) {
             let f = flags[k]
-            if !cueAnywhere, f.isDisjoint(with: asked), lower[k].utf8.count != 5 || lower[k] != "reads" { continue }
             let w = lower[k]
             var source: ResolvedMention?
             if let cue = cues.match(lower, at: k, startsPhrase: f.contains(.attributionCueStart)) {

@@ -56,6 +56,8 @@ struct WordFlags: OptionSet, Sendable {
     /// The words that open a list of places (`RelationFinder.includedPlaces`): "including",
     /// "includes", "include", and "such" of "such as".
     static let listOpener = WordFlags(rawValue: 1 << 33)
+    /// "reads" ("…, reads the bulletin of X"), the one cue of `RelationFinder.sources` with no list.
+    static let readsWord = WordFlags(rawValue: 1 << 34)
 
     /// Word → its bits, from the lists as the lexicon and the rules hold them. Membership is
     /// a `String` dictionary key, so equality is the same canonical equivalence `WordSet` uses.
@@ -99,6 +101,7 @@ struct WordFlags: OptionSet, Sendable {
         mark([";", "."], .clauseStop)
         mark(["\"", "\u{201C}", "\u{201D}"], .quoteMark)
         mark(RelationFinder.listOpeners, .listOpener)
+        mark(["reads"], .readsWord)
         return out
     }
 }
