@@ -36,6 +36,9 @@ struct EventFinder {
         // One buffer for every sentence's taken tokens: a new array per sentence cost an
         // allocation each (0.76M of 14.2M Ir of `find` on the seeds x10).
         var taken: [Bool] = []
+        // Every event key of the document starts so: made once, where each key's interpolation
+        // appended the id again.
+        let keyPrefix = "event:" + doc.id + ":"
         let found = doc.sentences.map { sentence in
             let tokens = sentence.tokens
             let lower = doc.lower[sentence.index]
@@ -107,8 +110,8 @@ struct EventFinder {
                 let (name, named) = eventName(kind: kind, trigger: r, tokens: tokens, flags: flags, mentions: mentions)
                 // Within an article, the same kind of event at the same named place or target is
                 // one event told twice ("deployed in Nagorno-Karabakh" … "deployment in Nagorno-Karabakh").
-                var key = named ? "event:\(doc.id):\(kind):\(Self.words(of: name, droppingFirst: n))"
-                    : "event:\(doc.id):\(tokens[i].start)"
+                var key = named ? keyPrefix + kind + ":" + Self.words(of: name, droppingFirst: n)
+                    : keyPrefix + String(tokens[i].start)
                 // …unless the two sentences give it different dates ("shelled El Fasher on July 6 …
                 // shelled it again on July 13").
                 let days = sentenceDays ?? Set(sentenceDates.map { $0.date.iso })
