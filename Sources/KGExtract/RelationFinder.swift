@@ -41,8 +41,17 @@ struct RelationFinder {
         /// where the subject is what stands before the opening comma.
         func subjectBefore(_ k: Int, within n: Int = 12, where ok: (ResolvedMention) -> Bool) -> ResolvedMention? {
             guard let m = nearestBefore(k, within: n, where: ok) else { return nil }
-            let commas = (max(0, k - n - 8)..<k).filter { lower[$0] == "," }
-            guard commas.count >= 2, let close = commas.last, let open = commas.dropLast().last,
+            // The last two commas before `k`, found walking back by their bit: filtering the
+            // window into an array cost an allocation per call.
+            var close: Int?, open: Int?
+            var j = k - 1
+            while j >= max(0, k - n - 8) {
+                if flags[j].contains(.comma) {
+                    if close == nil { close = j } else { open = j; break }
+                }
+                j -= 1
+            }
+            guard let close, let open,
                   m.candidate.tokens.lowerBound > open, m.candidate.tokens.upperBound <= close,
                   let outer = nearestBefore(open + 1, within: 4, where: ok) else { return m }
             return outer
