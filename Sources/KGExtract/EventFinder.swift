@@ -33,6 +33,12 @@ struct EventFinder {
         let triggers = lex.eventTriggers
         let interviewList = EventRules.interviewList
         let consequenceList = EventRules.consequenceList
+        // One buffer for every sentence's taken tokens: a new array per sentence cost an
+        // allocation each (0.76M of 14.2M Ir of `find` on the seeds x10).
+        var taken: [Bool] = []
+        // Every event key of the document starts so: made once, where each key's interpolation
+        // appended the id again.
+        let keyPrefix = "event:" + doc.id + ":"
         let found = doc.sentences.map { sentence in
             let tokens = sentence.tokens
             let lower = doc.lower[sentence.index]
@@ -40,7 +46,8 @@ struct EventFinder {
             let flags = doc.flags[sentence.index]
             let mentions = candidates[sentence.index]
             // Tokens inside a mention or its title, as flags: a Set of them cost a hash per token.
-            var taken = [Bool](repeating: false, count: tokens.count)
+            taken.removeAll(keepingCapacity: true)
+            taken.append(contentsOf: repeatElement(false, count: tokens.count))
             for m in mentions {
                 for k in m.tokens { taken[k] = true }
                 for k in m.titleTokens ?? 0..<0 { taken[k] = true }
@@ -84,11 +91,11 @@ struct EventFinder {
                 }
                 guard let (cls, n) = match else { continue }
                 // "treaty obligation", "war crimes": the event word only modifies the noun after it.
-                if i + n < lower.count, rules.compoundHeads.contains(lower[i + n]) { continue }
+                if i + n < lower.count, flags[i + n].contains(.compoundHead) { continue }
                 // "the place of deployment", "the threat of war": a bare event word after "of" names
                 // a kind of happening that the noun before is about, not one that took place.
-                if i >= 2, lower[i - 1] == "of", rules.kindHeads.contains(lower[i - 2]) { continue }
-                if isAttributiveParticiple(i, n, tokens) || isPassiveReport(cls, i, lower) { continue }
+                if i >= 2, lower[i - 1] == "of", flags[i - 2].contains(.kindHead) { continue }
+                if isAttributiveParticiple(i, n, tokens) || isPassiveReport(cls, i, lower, flags) { continue }
                 let kind = cls.name
                 // One event per clause: a second trigger right after the first describes the same thing
                 // ("offensive operation").
@@ -100,11 +107,11 @@ struct EventFinder {
                 let hasArgument = hasDate || mentions.contains { abs($0.tokens.lowerBound - i) <= 8 && $0.type != .event }
                 guard hasArgument else { continue }
                 let r = i..<(i + n)
-                let (name, named) = eventName(kind: kind, trigger: r, tokens: tokens, mentions: mentions)
+                let (name, named) = eventName(kind: kind, trigger: r, tokens: tokens, flags: flags, mentions: mentions)
                 // Within an article, the same kind of event at the same named place or target is
                 // one event told twice ("deployed in Nagorno-Karabakh" … "deployment in Nagorno-Karabakh").
-                var key = named ? "event:\(doc.id):\(kind):\(Self.words(of: name, droppingFirst: n))"
-                    : "event:\(doc.id):\(tokens[i].start)"
+                var key = named ? keyPrefix + kind + ":" + Self.words(of: name, droppingFirst: n)
+                    : keyPrefix + String(tokens[i].start)
                 // …unless the two sentences give it different dates ("shelled El Fasher on July 6 …
                 // shelled it again on July 13").
                 let days = sentenceDays ?? Set(sentenceDates.map { $0.date.iso })
@@ -113,7 +120,7 @@ struct EventFinder {
                 // A verb with its own subject tells its own happening ("Pashinyan told POLITICO …
                 // Danilov told Ukrainska Pravda"); whether it is an earlier one is the merger's call.
                 if let last = recent[kind], days.isEmpty || last.days.isEmpty || !days.isDisjoint(with: last.days),
-                   !hasOwnSubject(i, lower, mentions) {
+                   !hasOwnSubject(i, lower, flags, mentions) {
                     if !named, sentence.index - last.sentence <= 3 {
                         key = last.key
                     } else if named, !last.named, sentence.index - last.sentence <= 1, namedAlias[key] == nil {
@@ -123,14 +130,16 @@ struct EventFinder {
                         key = last.key
                     }
                 }
-                if rules.consequenceClasses.contains(kind), consequence(), let previous = lastEvent,
+                // Asked twice below: looked up once.
+                let consequenceClass = rules.consequenceClasses.contains(kind)
+                if consequenceClass, consequence(), let previous = lastEvent,
                    sentence.index - previous.sentence <= 1 {
                     key = previous.key
                 }
                 // "came under fire and its crew was killed", "shelled the town and killed twelve": a
                 // death joined to an assault in the same clause is that assault's toll, so the two
                 // are one event (the one the deaths were first told as).
-                if rules.consequenceClasses.contains(kind), !consequence(), !hasOwnSubject(i, lower, mentions),
+                if consequenceClass, !consequence(), !hasOwnSubject(i, lower, flags, mentions),
                    let prev = out.last(where: { $0.type == .event }), prev.key != key,
                    let root = prev.eventClass?.cameo, rules.tollRoots.contains(root) {
                     let gap = lower[prev.tokens.upperBound..<i]
@@ -173,12 +182,13 @@ struct EventFinder {
 
     /// Whether the trigger at `i` is a verb whose subject, an actor, stands right before it
     /// (past adverbs, auxiliaries and the comma that closes an apposition).
-    private func hasOwnSubject(_ i: Int, _ lower: [String], _ mentions: [Candidate]) -> Bool {
-        guard lower[i].hasSuffix("ed") || words.speechVerbs.contains(lower[i]) || rules.interviewVerbs.contains(lower[i]) else { return false }
+    /// The word lists are read from the words' bits (`flags`), not hashed.
+    private func hasOwnSubject(_ i: Int, _ lower: [String], _ flags: [WordFlags], _ mentions: [Candidate]) -> Bool {
+        guard lower[i].hasSuffix("ed") || flags[i].contains(.speechVerb) || rules.interviewVerbs.contains(lower[i]) else { return false }
         var k = i - 1
-        while k >= 0, lower[k].hasSuffix("ly") || lower[k] == "," || rules.auxiliaries.contains(lower[k]) {
+        while k >= 0, lower[k].hasSuffix("ly") || lower[k] == "," || flags[k].contains(.auxiliary) {
             // "soldiers were targeted": before a passive participle stands who underwent it.
-            if rules.passiveAuxiliaries.contains(lower[k]), lower[i].hasSuffix("ed") { return false }
+            if flags[k].contains(.passiveAuxiliary), lower[i].hasSuffix("ed") { return false }
             k -= 1
         }
         return mentions.contains { $0.tokens.upperBound == k + 1 && $0.type.isActor }
@@ -196,21 +206,26 @@ struct EventFinder {
 
     /// "The details are reported in a joint statement": a passive reporting verb points at a
     /// report told elsewhere (the statement is its own trigger); it is not a new report.
-    private func isPassiveReport(_ cls: EventLexicon.EventClass, _ i: Int, _ lower: [String]) -> Bool {
+    private func isPassiveReport(_ cls: EventLexicon.EventClass, _ i: Int, _ lower: [String], _ flags: [WordFlags]) -> Bool {
         guard words.statementKinds.contains(cls.name) || cls.name == "report", lower[i].hasSuffix("ed") else { return false }
-        return rules.passiveAuxiliaries.contains(EventRules.auxiliary(before: i, lower))
+        // `EventRules.auxiliary(before:)`, read as the word's bits.
+        var v = i - 1
+        while v >= 0, lower[v].hasSuffix("ly") { v -= 1 }
+        return v >= 0 ? flags[v].contains(.passiveAuxiliary) : rules.passiveAuxiliaries.contains("")
     }
 
     /// "raid in Yekaterinburg", "attack on Berdzor", "statement": the trigger and, when a
     /// place or target follows closely, its preposition and name.
     /// `named`: whether a place or target was added; the name is then longer than the trigger's
     /// words (so unequal to them), which the caller compared with a second join.
-    private func eventName(kind: String, trigger: Range<Int>, tokens: [Token], mentions: [Candidate]) -> (name: String, named: Bool) {
-        let word = tokens[trigger].map(\.text).joined(separator: " ")
+    private func eventName(kind: String, trigger: Range<Int>, tokens: [Token], flags: [WordFlags], mentions: [Candidate]) -> (name: String, named: Bool) {
+        // A one-word trigger (most) is its text: joining a one-element list made an array first.
+        let word = trigger.count == 1 ? tokens[trigger.lowerBound].text : tokens[trigger].map(\.text).joined(separator: " ")
         let j = trigger.upperBound
         guard j < tokens.count else { return (word, false) }
         let prep = tokens[j].lowercased
-        if words.locativePrepositions.contains(prep) || words.targetPrepositions.contains(prep),
+        // The prepositions' lists as the word's bits (`flags[j]` is `prep`'s).
+        if !flags[j].isDisjoint(with: [.locativePreposition, .targetPreposition]),
            let next = mentions.first(where: { $0.tokens.lowerBound == j + 1 || $0.tokens.lowerBound == j + 2 }) {
             return ("\(word) \(prep) \(next.name)", true)
         }

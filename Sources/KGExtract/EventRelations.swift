@@ -10,13 +10,14 @@ extension RelationFinder {
         guard ctx.mentions.contains(where: { $0.type == .event }) else { return [] }
         var out: [Relation] = []
         let lower = ctx.lower
+        let flags = ctx.flags
         let dateMentions = doc.dates[ctx.sentence.index]
         // The source of a claim is who tells it, not who did it.
         let actor: (ResolvedMention) -> Bool = { $0.type.isActor && !ctx.sources.contains($0.id) }
         let allTriggers = ctx.mentions.filter { $0.type == .event }.map(\.candidate.tokens.lowerBound)
         // Triggers inside a relative clause (", where Russian peacekeepers are deployed,") are
         // asides: a date or place that opens the sentence belongs to the main clause's event.
-        let relative = relativeClauses(lower)
+        let relative = relativeClauses(lower, flags)
         let mainTriggers = allTriggers.filter { t in !relative.contains { $0.contains(t) } }
         let triggers = allTriggers
         /// With several events in a sentence, a place or date belongs to the nearest trigger.
@@ -45,24 +46,26 @@ extension RelationFinder {
             let end = e.candidate.tokens.upperBound
             // A trigger after an auxiliary is a verb ("has reportedly set up", "is expanding"); a
             // participle after a passive one is passive ("were detained").
-            let aux = EventRules.auxiliary(before: t, lower)
-            let isVerb = lower[t].hasSuffix("ed") || rules.auxiliaries.contains(aux)
-            let passive = isVerb && rules.passiveAuxiliaries.contains(aux) && !lower[t].hasSuffix("ing")
+            // The auxiliary's lists read from its word's bits (`auxiliaryFlags`), not hashed.
+            let auxFlags = auxiliaryFlags(before: t, ctx)
+            let isVerb = lower[t].hasSuffix("ed") || auxFlags.contains(.auxiliary)
+            let passive = isVerb && auxFlags.contains(.passiveAuxiliary) && !lower[t].hasSuffix("ing")
             let kind = e.candidate.eventClass?.name ?? ""
+            let statement = lists.statementKinds.contains(kind)
             // A statement's source is its author: for statements the speaker may be the agent.
-            let actor: (ResolvedMention) -> Bool = lists.statementKinds.contains(kind) ? { $0.type.isActor } : actor
+            let actor: (ResolvedMention) -> Bool = statement ? { $0.type.isActor } : actor
             var agents: [ResolvedMention] = []
             var target: ResolvedMention?
-            let clause = (end..<min(end + 7, lower.count)).prefix { !Self.clauseBreaks.contains(lower[$0]) }
+            let clause = (end..<min(end + 7, lower.count)).prefix { !flags[$0].contains(.clauseBreak) }
             // "by" after another verb is that verb's ("its detention was confirmed by the UN"),
             // unless the verb carries the event out ("the recruitment order was issued by X").
             if let by = clause.first(where: { lower[$0] == "by" }),
-               !lower[end..<by].contains(where: rules.auxiliaries.contains) || lower[end..<by].contains(where: lists.lightVerbs.contains),
+               !flags[end..<by].contains(where: { $0.contains(.auxiliary) }) || flags[end..<by].contains(where: { $0.contains(.lightVerb) }),
                let a = ctx.firstAfter(by + 1, within: 3, where: actor) {
                 // "a joint statement by the Ministry of Defense and the State Security Service".
                 agents = [a] + ctx.coordinated(after: a, where: actor)
             } else if t >= 2, ["of", "for"].contains(lower[t - 1]),
-                      let accuse = (max(0, t - 12)..<(t - 1)).last(where: { lists.accuseWords.contains(lower[$0]) }),
+                      let accuse = (max(0, t - 12)..<(t - 1)).last(where: { flags[$0].contains(.accuseWord) }),
                       let a = ctx.firstAfter(accuse + 1, within: t - 1 - accuse, where: actor) {
                 // "accused the Rapid Support Forces of shelling": the accused is the claimed agent.
                 agents = [a]
@@ -72,13 +75,13 @@ extension RelationFinder {
                 agents = Array(ctx.mentions.filter { m in
                     actor(m) && m.candidate.tokens.lowerBound > between && m.candidate.tokens.lowerBound <= between + 10
                 }.prefix(2))
-            } else if lists.statementKinds.contains(kind), end < lower.count, ["of", "from"].contains(lower[end]),
+            } else if statement, end < lower.count, ["of", "from"].contains(lower[end]),
                       let a = ctx.firstAfter(end + 1, within: 6, where: actor) {
                 // "the trilateral statement of the President of Azerbaijan, the Prime Minister of
                 // Armenia and the President of Russia": every author in the list.
                 agents = [a] + authorsListed(after: a, ctx, where: actor)
             }
-            let reporting = lists.statementKinds.contains(kind) || kind == "report"
+            let reporting = statement || kind == "report"
             // "the shooting came from illegal Armenian armed groups": where fire comes from is who fired.
             let assault = e.candidate.eventClass?.cameo.map(rules.directedRoots.contains) ?? false
             if agents.isEmpty, assault,
@@ -89,15 +92,15 @@ extension RelationFinder {
             // "At an Oct. 27 briefing, Hovhannisyan said …": a statement set before the main clause
             // is the speaker's.
             if agents.isEmpty, reporting, let comma = (end..<min(end + 6, lower.count)).first(where: { lower[$0] == "," }),
-               (max(0, t - 6)..<t).contains(where: { rules.statementSettings.contains(lower[$0]) && ($0 == 0 || lower[$0 - 1] == ",") }),
+               (max(0, t - 6)..<t).contains(where: { flags[$0].contains(.statementSetting) && ($0 == 0 || lower[$0 - 1] == ",") }),
                let speaker = ctx.mentions.first(where: { m in ctx.sources.contains(m.id) && m.candidate.tokens.lowerBound > comma }) {
                 agents = [speaker]
             }
             // "its increasingly catastrophic war": the owner of the pronoun, the subject before it.
             // "their detention" is what was done to them, so the pronoun gives no agent there.
             if agents.isEmpty, !rules.patientPossessorClasses.contains(kind),
-               let p = (max(0, t - 3)..<t).last(where: { rules.possessivePronouns.contains(lower[$0]) }),
-               lower[(p + 1)..<t].allSatisfy({ $0.first?.isLetter == true && !lists.locativePrepositions.contains($0) }),
+               let p = (max(0, t - 3)..<t).last(where: { flags[$0].contains(.possessivePronoun) }),
+               ((p + 1)..<t).allSatisfy({ lower[$0].first?.isLetter == true && !flags[$0].contains(.locativePreposition) }),
                let a = ctx.subjectBefore(p, within: 10, where: { actor($0) && $0.type != .event && sameSide($0) }) {
                 agents = [a]
             }
@@ -119,8 +122,8 @@ extension RelationFinder {
             // "Oleksiy Danilov, secretary of the Security Council, told Ukrainska Pravda": the
             // subject stands before the apposition that a comma right before the verb closes.
             var beforeVerb = t - 1
-            while beforeVerb >= 0, lower[beforeVerb].hasSuffix("ly") || rules.auxiliaries.contains(lower[beforeVerb]) { beforeVerb -= 1 }
-            if agents.isEmpty, !passive, isVerb || lists.speechVerbs.contains(lower[t]), beforeVerb > 0, lower[beforeVerb] == ",",
+            while beforeVerb >= 0, lower[beforeVerb].hasSuffix("ly") || flags[beforeVerb].contains(.auxiliary) { beforeVerb -= 1 }
+            if agents.isEmpty, !passive, isVerb || flags[t].contains(.speechVerb), beforeVerb > 0, lower[beforeVerb] == ",",
                let near = ctx.nearestBefore(t, within: 12, where: { actor($0) && $0.type != .event && sameSide($0) }),
                let outer = ctx.subjectBefore(t, within: 12, where: { actor($0) && $0.type != .event && sameSide($0) }),
                outer.id != near.id, let open = (0..<near.candidate.tokens.lowerBound).last(where: { lower[$0] == "," }),
@@ -131,6 +134,7 @@ extension RelationFinder {
                 target = ctx.nearestBefore(t, within: 6) { $0.type != .event && sameSide($0) }
             } else if agents.isEmpty, let a = ctx.nearestBefore(t, within: 10, where: { actor($0) && $0.type != .event && sameSide($0) }) {
                 let between = lower[a.candidate.tokens.upperBound..<t]
+                let betweenFlags = flags[a.candidate.tokens.upperBound..<t]
                 // A verb's subject is its agent. A noun's agent stands right before it ("Russian
                 // security forces' raid", "Azerbaijan's offensive") or is the subject of a light
                 // verb that governs it ("X conducted a raid"). "Armenian forces repelled an
@@ -139,20 +143,20 @@ extension RelationFinder {
                 // "X, the president of Y, issued an open letter": the comma that closes an
                 // apposition does not part the subject from its verb.
                 let apposition = between.first == "," && a.candidate.tokens.lowerBound > 0 && lower[a.candidate.tokens.lowerBound - 1] == ","
-                let governed = between.contains { lists.lightVerbs.contains($0) } && !between.dropFirst(apposition ? 1 : 0).contains(",")
+                let governed = betweenFlags.contains { $0.contains(.lightVerb) } && !between.dropFirst(apposition ? 1 : 0).contains(",")
                 // "X, where Russian peacekeepers are deployed, fired at …": a verb's subject is not
                 // inside a clause the comma closes.
                 let clauseBreak = isVerb && between.dropFirst(apposition ? 1 : 0).contains(",")
                     // "Russia reports peacekeepers killed": who reports a deed did not do it.
-                    || between.contains(where: lists.speechVerbs.contains)
+                    || betweenFlags.contains { $0.contains(.speechVerb) }
                 // "the case of Armenian servicemen detained in December": a participle right after
                 // the object of a preposition is a reduced passive; that noun is who underwent it.
                 let opening = a.candidate.tokens.lowerBound - 1
-                let reducedPassive = isVerb && between.isEmpty && !rules.auxiliaries.contains(aux) && opening >= 0
-                    && (lists.locativePrepositions.contains(lower[opening]) || rules.objectPrepositions.contains(lower[opening]))
+                let reducedPassive = isVerb && between.isEmpty && !auxFlags.contains(.auxiliary) && opening >= 0
+                    && !flags[opening].isDisjoint(with: [.locativePreposition, .objectPreposition])
                 if reducedPassive {
                     if target == nil { target = a }
-                } else if !between.contains(where: { lists.counterVerbs.contains($0) }), !clauseBreak, isVerb || adjacent || governed {
+                } else if !betweenFlags.contains(where: { $0.contains(.counterVerb) }), !clauseBreak, isVerb || adjacent || governed {
                     agents = [a]
                 }
             }
@@ -187,7 +191,7 @@ extension RelationFinder {
             }
             if target == nil, end < lower.count {
                 // "said at the Valdai club": for a statement, "at" gives the venue, not a target.
-                if lists.targetPrepositions.contains(lower[end]), !(reporting && lower[end] == "at") {
+                if flags[end].contains(.targetPreposition), !(reporting && lower[end] == "at") {
                     // "fired at units of the Azerbaijani army": past a partitive to the force itself.
                     target = ctx.firstAfter(end + 1, within: 5) { $0.type != .event }
                 } else if isVerb && !reporting {
@@ -204,18 +208,20 @@ extension RelationFinder {
             // a report is about is not where it was made either.
             let content = reporting ? (end..<lower.count).first { k in
                 ctx.flags[k].contains(.speechVerb) || lower[k] == "that"
-                    || (rules.topicPrepositions.contains(lower[k]) && k + 2 < lower.count && ["the", "a", "an"].contains(lower[k + 1])
+                    || (flags[k].contains(.topicPreposition) && k + 2 < lower.count && ["the", "a", "an"].contains(lower[k + 1])
                         && !ctx.sentence.tokens[k + 2].isCapitalized)
             } ?? lower.count : lower.count
             // Place: after a locative, nearest the trigger, preferring what follows it.
             // The tests are pure; the word-list test of `locative` runs last, after the cheap ones.
+            // Asked of the class once, not of each place the filter passes.
+            let destination = rules.destinationClasses.contains(kind)
             let places = ctx.mentions.filter { m in
                 m.candidate.tokens.lowerBound < content
                     && (m.type == .place || m.type == .state) && (directional || m.id != target?.id) && !agents.contains(where: { $0.id == m.id })
                     && sameSide(m)
                     && owner(ofPlaceAt: m.candidate.tokens.lowerBound, is: t)
                     // "the flight was performed to Yerevan": a shipment's destination town is where it goes.
-                    && locative(before: m.candidate.tokens.lowerBound, lower, allowingTo: m.type == .place && rules.destinationClasses.contains(kind))
+                    && locative(before: m.candidate.tokens.lowerBound, lower, flags, allowingTo: m.type == .place && destination)
             }
             var place = places.first { $0.candidate.tokens.lowerBound >= end } ?? places.last
             // "the Sumgait pogroms", "the Srebrenica massacre": a place named right before the event.
@@ -238,7 +244,7 @@ extension RelationFinder {
             if place == nil, assault, let target, target.type == .place { place = target }
             for agent in agents { out.append(relation(e.id, .hasAgent, agent.id, ctx)) }
             // "“…,” he said on Oct. 25": the speaker the pronoun stands for made the statement.
-            if agents.isEmpty, reporting, t > 0, rules.speakerPronouns.contains(lower[t - 1]), lists.speechVerbs.contains(lower[t]),
+            if agents.isEmpty, reporting, t > 0, flags[t - 1].contains(.speakerPronoun), flags[t].contains(.speechVerb),
                let speaker = ctx.sources.first {
                 out.append(relation(e.id, .hasAgent, speaker, ctx))
             }
@@ -295,21 +301,20 @@ extension RelationFinder {
         guard let first = lower.first, ["in", "at", "near", "outside", "inside"].contains(first),
               let comma = lower.prefix(8).firstIndex(of: ","),
               let m = ctx.mentions.last(where: { $0.candidate.tokens.upperBound == comma }),
-              m.type == .place, locative(before: m.candidate.tokens.lowerBound, lower) else { return nil }
+              m.type == .place, locative(before: m.candidate.tokens.lowerBound, lower, ctx.flags) else { return nil }
         return m
     }
 
     /// Token ranges of relative clauses: from ", where/which/who" to the next comma.
-    func relativeClauses(_ lower: [String]) -> [Range<Int>] {
-        // The marks are one byte long, the pronouns three to five: a small string's length is
-        // read from its bits, so most words are passed over without a comparison. (Each word
-        // equal to one of these ASCII words has its bytes, so its length.)
-        func isMark(_ w: String, _ marks: [String]) -> Bool { w.utf8.count == 1 && marks.contains(w) }
+    /// The marks are read from the words' bits (`.comma`, `.clauseStop`); the pronouns are three
+    /// to five bytes long, and a small string's length is read from its bits, so most words
+    /// after a comma are passed over without a comparison.
+    func relativeClauses(_ lower: [String], _ flags: [WordFlags]) -> [Range<Int>] {
         var out: [Range<Int>] = []
-        for k in lower.indices.dropLast() where isMark(lower[k], [","]) {
+        for k in lower.indices.dropLast() where flags[k].contains(.comma) {
             let n = lower[k + 1].utf8.count
             guard n >= 3, n <= 5, ["where", "which", "who", "whom", "whose"].contains(lower[k + 1]) else { continue }
-            let close = (k + 2..<lower.count).first { isMark(lower[$0], [",", ";", "."]) } ?? lower.count
+            let close = (k + 2..<lower.count).first { !flags[$0].isDisjoint(with: [.comma, .clauseStop]) } ?? lower.count
             out.append(k..<close)
         }
         return out
@@ -371,9 +376,15 @@ extension RelationFinder {
         // strings. None of the marks is equivalent to any other sequence, so bytes decide.
         // Read from the lowercased words (the marks have no case): mapping the tokens copied
         // each one with its strings. Only words of one or three bytes are read further.
+        // Only a quotation mark (its bit, `.quoteMark`) changes the state: other words take it as it is.
         var inside = false
         var out = [Bool](repeating: false, count: ctx.lower.count)
+        let flags = ctx.flags
         for (k, w) in ctx.lower.enumerated() {
+            guard flags[k].contains(.quoteMark) else {
+                out[k] = inside
+                continue
+            }
             let u = w.utf8
             switch u.count {
             case 1 where u.first == 0x22:
@@ -398,13 +409,27 @@ extension RelationFinder {
 
     /// Whether a place at token `k` is introduced as a location: "in Gyumri", "near the village
     /// of Dzhanyatag". "to" and "from" mark destinations and origins, not where it happened.
-    func locative(before k: Int, _ lower: [String], allowingTo: Bool = false) -> Bool {
+    /// The word lists are read from `flags` (the words' bits), not hashed: this runs for every
+    /// place and state mention near each event trigger.
+    func locative(before k: Int, _ lower: [String], _ flags: [WordFlags], allowingTo: Bool = false) -> Bool {
         var j = k - 1
-        while j >= 0, k - j <= 6, Self.locativeFillers.contains(lower[j]) || lists.placeCues.contains(lower[j])
-                || lists.directions.contains(lower[j]) { j -= 1 }
+        while j >= 0, k - j <= 6, !flags[j].isDisjoint(with: [.locativeFiller, .placeCue, .direction]) { j -= 1 }
         guard j >= 0 else { return false }
         // A deployment may name its destination ("sent to Armenia"); an event's place may not.
-        return (lists.locativePrepositions.contains(lower[j]) || lower[j] == "on") && (allowingTo || lower[j] != "to") && lower[j] != "from"
+        return (flags[j].contains(.locativePreposition) || lower[j] == "on") && (allowingTo || lower[j] != "to") && lower[j] != "from"
+    }
+
+    /// The bits of the word before token `t` past "-ly" adverbs (`EventRules.auxiliary`), where a
+    /// verb's auxiliary stands; with none, the bits `""` would have (none of these lists is
+    /// expected to hold it, but the answer stays what the lists say).
+    func auxiliaryFlags(before t: Int, _ ctx: Context) -> WordFlags {
+        var v = t - 1
+        while v >= 0, ctx.lower[v].hasSuffix("ly") { v -= 1 }
+        if v >= 0 { return ctx.flags[v] }
+        var out: WordFlags = []
+        if rules.auxiliaries.contains("") { out.insert(.auxiliary) }
+        if rules.passiveAuxiliaries.contains("") { out.insert(.passiveAuxiliary) }
+        return out
     }
 
     /// Words that end a clause after a trigger, and words skipped before a place: asked of
@@ -421,7 +446,9 @@ extension RelationFinder {
         let lower = ctx.lower
         let actor: (ResolvedMention) -> Bool = { $0.type.isActor }
         let flags = ctx.flags
-        for k in lower.indices {
+        // A word in none of the four lists starts no interaction: passed over with one test.
+        let asked: WordFlags = [.accuseWord, .denyWord, .deployWord, .aidWord]
+        for k in lower.indices where !flags[k].isDisjoint(with: asked) {
             let f = flags[k]
             // "the claims", "these allegations": a noun naming a claim, not someone making one.
             let afterDeterminer = k > 0 && flags[k - 1].contains(.claimDeterminer)
@@ -443,7 +470,7 @@ extension RelationFinder {
             if f.contains(.deployWord), let s = ctx.subjectBefore(k, within: 8, where: { $0.type == .state || $0.type == .agency }),
                let place = ctx.mentions.first(where: { m in
                    (m.type == .place || m.type == .state) && m.id != s.id && m.candidate.tokens.lowerBound > k
-                       && m.candidate.tokens.lowerBound - k <= 10 && locative(before: m.candidate.tokens.lowerBound, lower, allowingTo: true)
+                       && m.candidate.tokens.lowerBound - k <= 10 && locative(before: m.candidate.tokens.lowerBound, lower, flags, allowingTo: true)
                }), !lower[(k + 1)..<place.candidate.tokens.lowerBound].contains(where: { [",", ";"].contains($0) }) {
                 out.append(relation(s.id, .deployedIn, place.id, ctx))
             }

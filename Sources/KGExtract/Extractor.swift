@@ -99,6 +99,25 @@ struct RelationSet {
     /// hashing four integers, not the document id's string.
     private struct EvidenceKey: Hashable { let relation: Int; let doc: Int; let start: Int; let end: Int }
     private var docs: [String: Int] = [:]
+    /// For each relation, the number of the last document (`beginDocument`) that added it; and
+    /// that document's positions in the order first added. A mark per relation replaces a
+    /// `Set<Int>` of positions per document (1.4M of 623M Ir on the seeds x10 in its inserts).
+    private var addedBy: [Int] = []
+    private var document = 0
+    private(set) var documentPositions: [Int] = []
+
+    /// Starts a new document: `documentPositions` collects what it adds from now on.
+    mutating func beginDocument() {
+        document += 1
+        documentPositions = []
+    }
+
+    private mutating func noteAdded(_ k: Int) {
+        if addedBy[k] != document {
+            addedBy[k] = document
+            documentPositions.append(k)
+        }
+    }
     /// The last document looked up: evidence comes document by document.
     private var lastDoc: (id: String, number: Int)?
 
@@ -143,6 +162,7 @@ struct RelationSet {
             for a in r.attributedTo where !store[k].attributedTo.contains(a) { store[k].attributedTo.append(a) }
             for d in r.disputedBy where !store[k].disputedBy.contains(d) { store[k].disputedBy.append(d) }
             if !r.attributes.isEmpty { store[k].attributes.merge(r.attributes) { old, _ in old } }
+            noteAdded(k)
             return k
         }
         let k = store.count
@@ -150,6 +170,8 @@ struct RelationSet {
         store.append(r)
         indexed.append(store[k].evidence.count > Self.linearLimit)
         if indexed[k] { for e in r.evidence { seenEvidence.insert(evidenceKey(k, e)) } }
+        addedBy.append(-1)
+        noteAdded(k)
         return k
     }
 

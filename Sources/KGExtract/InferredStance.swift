@@ -16,6 +16,14 @@ struct InferredStance {
         // Whose side each official and body is on, from the keys and the document's own
         // officialOf/partOf facts ("Konashenkov, spokesman of the Russian Defense Ministry").
         // Read from a key when asked: reading every entity's key first cost more than the rest.
+        // The relations the rule reads: an attributed agent of an event of an accusing kind.
+        // A document with none is done before any side or count is worked out.
+        let roots = Self.data.accusingRoots
+        let claimed = relations.indices.filter { i in
+            relations[i].predicate == .hasAgent && !relations[i].attributedTo.isEmpty
+                && cameo[relations[i].subject].map(roots.contains) == true
+        }
+        guard !claimed.isEmpty else { return [] }
         var derived: [String: String] = [:]
         func side(_ id: String) -> String? {
             if let s = derived[id] { return s }
@@ -32,14 +40,15 @@ struct InferredStance {
         // both sides of a clash blames neither.
         // Counted per source: another source that blames one side alone still accuses it.
         struct Claim: Hashable { let event: String; let source: String }
+        // Counted only for the events the rule reads (an agent without attribution adds nothing).
         var agentCount: [Claim: Int] = [:]
-        for i in relations.indices where relations[i].predicate == .hasAgent {
+        for i in claimed {
             for source in relations[i].attributedTo { agentCount[Claim(event: relations[i].subject, source: source), default: 0] += 1 }
         }
         var out: [Relation] = []
-        for i in relations.indices where relations[i].predicate == .hasAgent && !relations[i].attributedTo.isEmpty {
+        for i in claimed {
             let event = relations[i].subject
-            guard let root = cameo[event], Self.data.accusingRoots.contains(root), let agent = relations[i].object.entityID else { continue }
+            guard let agent = relations[i].object.entityID else { continue }
             for source in relations[i].attributedTo where source != agent && agentCount[Claim(event: event, source: source)] == 1 {
                 if let a = side(source), let b = side(agent), a == b { continue }
                 out.append(Relation(subject: source, predicate: .accuses, object: .entity(agent), evidence: relations[i].evidence))

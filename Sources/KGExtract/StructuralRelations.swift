@@ -85,16 +85,10 @@ extension RelationFinder {
     func includedPlaces(_ ctx: Context) -> [Relation] {
         var out: [Relation] = []
         let lower = ctx.lower
-        // Asked of every word: the first byte ("i" of the three ASCII cue words) rules out most
-        // before the list is compared.
-        for k in lower.indices {
-            // The cue words' lengths (4, 7, 8, 9 bytes) rule out most words before any comparison:
-            // a small string's length is read from its bits. Words equal to an ASCII cue have its bytes.
+        // Asked of every word: the opener's bit (`listOpeners`) rules out all others with one test.
+        for k in lower.indices where ctx.flags[k].contains(.listOpener) {
             let w = lower[k]
-            let n = w.utf8.count
-            guard n == 4 || (n >= 7 && n <= 9) else { continue }
-            guard (n >= 7 && ["including", "includes", "include"].contains(w))
-                    || (n == 4 && w == "such" && k + 1 < lower.count && lower[k + 1] == "as") else { continue }
+            guard w != "such" || (k + 1 < lower.count && lower[k + 1] == "as") else { continue }
             guard let whole = ctx.nearestBefore(k, within: 3, where: { $0.type == .state || $0.type == .place }),
                   whole.candidate.tokens.lowerBound >= 2, lower[whole.candidate.tokens.lowerBound - 1] == "of",
                   lists.placeCues.contains(String(lower[whole.candidate.tokens.lowerBound - 2].dropLast(lower[whole.candidate.tokens.lowerBound - 2].hasSuffix("s") ? 1 : 0)))
@@ -114,6 +108,8 @@ extension RelationFinder {
 
     /// Words between the items of a list of places, and between a place and the larger one it
     /// lies in: built once, where a set literal in the loop was built at every use.
+    /// The words that open such a list ("such" only before "as"), as `WordFlags.listOpener`.
+    static let listOpeners: [String] = ["including", "includes", "include", "such"]
     static let listFillers: Set<String> = [",", "and", "or", "the", "occupied", "annexed", "city", "region", "of"]
     static let placeGlue: Set<String> = [",", "the", "a", "in", "of", "last", "small", "northern", "southern",
                                          "eastern", "western", "occupied"]

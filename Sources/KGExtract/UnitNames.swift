@@ -22,17 +22,24 @@ struct UnitNames: Sendable {
         // `contains` bridged through NSString (3% of extraction), `firstRange(of:)` was slower still.
         let decided = key.utf8.withContiguousStorageIfAvailable { k -> Bool? in
             guard k.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
-            // The bars of the key, found once for all units (a key has one or two).
-            var bars: [Int] = []
-            for i in k.indices where k[i] == UInt8(ascii: "|") { bars.append(i) }
-            for (unit, bar) in zip(units, barred) {
-                guard let bar else {
-                    if Self.textual(key, unit) { return true }
-                    continue
+            // The bars of the key, found once for all units (a key has one or two), in stack
+            // space: an array of them cost a heap allocation per agency mention.
+            return withUnsafeTemporaryAllocation(of: Int.self, capacity: k.count) { space in
+                var n = 0
+                for i in k.indices where k[i] == UInt8(ascii: "|") {
+                    space[n] = i
+                    n += 1
                 }
-                if Self.bytewise(k, bar, bars: bars) { return true }
+                let bars = UnsafeBufferPointer(rebasing: space[0..<n])
+                for (unit, bar) in zip(units, barred) {
+                    guard let bar else {
+                        if Self.textual(key, unit) { return true }
+                        continue
+                    }
+                    if Self.bytewise(k, bar, bars: bars) { return true }
+                }
+                return false
             }
-            return false
         }
         if let decided = decided ?? nil { return decided }
         return units.contains { Self.textual(key, $0) }
@@ -43,7 +50,7 @@ struct UnitNames: Sendable {
     }
 
     /// "|unit" at the end of `k`, or followed by a space anywhere before; `bars`: where `k` has "|".
-    private static func bytewise(_ k: UnsafeBufferPointer<UInt8>, _ bar: [UInt8], bars: [Int]) -> Bool {
+    private static func bytewise(_ k: UnsafeBufferPointer<UInt8>, _ bar: [UInt8], bars: UnsafeBufferPointer<Int>) -> Bool {
         let n = bar.count
         guard k.count >= n else { return false }
         func at(_ i: Int) -> Bool {

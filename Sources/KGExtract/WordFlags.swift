@@ -4,7 +4,8 @@
 /// the word. Only lists asked of a lowercased token at every position have a bit: the rest are
 /// asked rarely and stay `WordSet`s.
 struct WordFlags: OptionSet, Sendable {
-    let rawValue: UInt32
+    /// 64 bits: the event rules' lists and punctuation took the 32 of a `UInt32`.
+    let rawValue: UInt64
 
     static let speechVerb = WordFlags(rawValue: 1 << 0)
     static let accuseWord = WordFlags(rawValue: 1 << 1)
@@ -24,6 +25,39 @@ struct WordFlags: OptionSet, Sendable {
     static let interviewStart = WordFlags(rawValue: 1 << 12)
     /// First words of the phrases of `EventRules.consequenceList`.
     static let consequenceStart = WordFlags(rawValue: 1 << 13)
+    /// The lists the event rules ask of the words around each trigger and before each place
+    /// (`RelationFinder.events`, `locative`): a `WordSet` lookup per word there cost 1.8M of
+    /// the 22.5M Ir of `events` on the seeds x10.
+    static let auxiliary = WordFlags(rawValue: 1 << 14)
+    static let passiveAuxiliary = WordFlags(rawValue: 1 << 15)
+    static let lightVerb = WordFlags(rawValue: 1 << 16)
+    static let counterVerb = WordFlags(rawValue: 1 << 17)
+    static let locativePreposition = WordFlags(rawValue: 1 << 18)
+    static let targetPreposition = WordFlags(rawValue: 1 << 19)
+    static let objectPreposition = WordFlags(rawValue: 1 << 20)
+    static let placeCue = WordFlags(rawValue: 1 << 21)
+    static let direction = WordFlags(rawValue: 1 << 22)
+    static let possessivePronoun = WordFlags(rawValue: 1 << 23)
+    static let statementSetting = WordFlags(rawValue: 1 << 24)
+    /// `RelationFinder.clauseBreaks` and `RelationFinder.locativeFillers`.
+    static let clauseBreak = WordFlags(rawValue: 1 << 25)
+    static let locativeFiller = WordFlags(rawValue: 1 << 26)
+    static let topicPreposition = WordFlags(rawValue: 1 << 27)
+    /// `EventRules.compoundHeads` and `kindHeads`, asked next to each trigger by `EventFinder`.
+    static let compoundHead = WordFlags(rawValue: 1 << 28)
+    static let kindHead = WordFlags(rawValue: 1 << 29)
+    /// Punctuation the event rules scan every sentence with an event for (`relativeClauses`,
+    /// `quotedTokens`): a bit test per token where each token's string was compared.
+    static let comma = WordFlags(rawValue: 1 << 30)
+    /// ";" and ".", which close a relative clause as a comma does.
+    static let clauseStop = WordFlags(rawValue: 1 << 31)
+    /// The quotation marks `"`, “ and ”.
+    static let quoteMark = WordFlags(rawValue: 1 << 32)
+    /// The words that open a list of places (`RelationFinder.includedPlaces`): "including",
+    /// "includes", "include", and "such" of "such as".
+    static let listOpener = WordFlags(rawValue: 1 << 33)
+    /// "reads" ("…, reads the bulletin of X"), the one cue of `RelationFinder.sources` with no list.
+    static let readsWord = WordFlags(rawValue: 1 << 34)
 
     /// Word → its bits, from the lists as the lexicon and the rules hold them. Membership is
     /// a `String` dictionary key, so equality is the same canonical equivalence `WordSet` uses.
@@ -47,6 +81,27 @@ struct WordFlags: OptionSet, Sendable {
         mark(attributionCues.firstWords, .attributionCueStart)
         mark(EventRules.interviewList.firstWords, .interviewStart)
         mark(EventRules.consequenceList.firstWords, .consequenceStart)
+        mark(rules.auxiliaries, .auxiliary)
+        mark(rules.passiveAuxiliaries, .passiveAuxiliary)
+        mark(raw.lightVerbs, .lightVerb)
+        mark(raw.counterVerbs, .counterVerb)
+        mark(raw.locativePrepositions, .locativePreposition)
+        mark(raw.targetPrepositions, .targetPreposition)
+        mark(rules.objectPrepositions, .objectPreposition)
+        mark(raw.placeCues, .placeCue)
+        mark(raw.directions, .direction)
+        mark(rules.possessivePronouns, .possessivePronoun)
+        mark(rules.statementSettings, .statementSetting)
+        mark(RelationFinder.clauseBreaks, .clauseBreak)
+        mark(RelationFinder.locativeFillers, .locativeFiller)
+        mark(rules.topicPrepositions, .topicPreposition)
+        mark(rules.compoundHeads, .compoundHead)
+        mark(rules.kindHeads, .kindHead)
+        mark([","], .comma)
+        mark([";", "."], .clauseStop)
+        mark(["\"", "\u{201C}", "\u{201D}"], .quoteMark)
+        mark(RelationFinder.listOpeners, .listOpener)
+        mark(["reads"], .readsWord)
         return out
     }
 }

@@ -22,6 +22,21 @@ struct RelationSetTests {
         #expect(set.all[0].evidence.count == 2)
     }
 
+    @Test func aDocumentsPositionsAreWhatItAddedInTheOrderFirstAdded() {
+        var set = RelationSet()
+        set.beginDocument()
+        set.add(fact("e1", .hasAgent, "e2"))
+        set.add(fact("e3", .hasAgent, "e4"))
+        #expect(set.documentPositions == [0, 1])
+        set.beginDocument()
+        // Old facts found again come first here, each once; a new one after them.
+        set.add(fact("e3", .hasAgent, "e4", doc: "d2"))
+        set.add(fact("e5", .hasAgent, "e6", doc: "d2"))
+        set.add(fact("e3", .hasAgent, "e4", doc: "d2", at: 9))
+        set.add(fact("e1", .hasAgent, "e2", doc: "d2"))
+        #expect(set.documentPositions == [1, 2, 0])
+    }
+
     @Test func keysThatDifferInAnyPartStayApart() throws {
         let day = try #require(DateLiteral(year: 2020, month: 10, day: 28))
         let month = try #require(DateLiteral(year: 2020, month: 10))
