@@ -36,8 +36,10 @@ struct Coreference {
         var surnames: [String: Set<String>] = [:]
         /// The distinct keys of agency mentions.
         var agencyKeys: [String] = []
-        /// Key → the first mention with it.
-        var first: [String: Candidate] = [:]
+        /// The mentions, and key → the position in them of the first mention with it: a
+        /// position, not a copy of the candidate, is what the table stores and moves.
+        let all: [Candidate]
+        var firstPosition: [String: Int] = [:]
         /// Agency key → the one key of `agencyKeys` that extends it with a space ("agency:Russia|base"
         /// → "agency:Russia|base 102nd"), or nil when none or several do. Found once per distinct
         /// key: asked per mention, the scan of every key made a prefix string and compared it
@@ -45,12 +47,13 @@ struct Coreference {
         var numbered: [String: String?] = [:]
 
         init(_ all: [Candidate]) {
+            self.all = all
             var agencies = Set<String>()
             // One hash per mention: asking `first[key] == nil` and then storing hashed twice.
-            first.reserveCapacity(all.count)
+            firstPosition.reserveCapacity(all.count)
             agencies.reserveCapacity(all.count)
-            for c in all {
-                first.insertIfAbsent(c.key, c)
+            for (k, c) in all.enumerated() {
+                firstPosition.insertIfAbsent(c.key, k)
                 if c.type == .person || c.type == .official, let last = lastOfSeveralWords(c.name) {
                     surnames[last, default: []].insert(c.key)
                 }
@@ -59,6 +62,9 @@ struct Coreference {
             numbered.reserveCapacity(agencyKeys.count)
             for key in agencyKeys { numbered[key] = Self.numbered(key, agencyKeys) }
         }
+
+        /// The first mention with this key.
+        func first(_ key: String) -> Candidate? { firstPosition[key].map { all[$0] } }
 
         /// `linkNumbered`'s search: the one key starting with `key` and a space, or nil.
         static func numbered(_ key: String, _ keys: [String]) -> String? {
@@ -76,7 +82,7 @@ struct Coreference {
     private func linkSurname(_ c: inout Candidate, _ index: Index) {
         guard let word = onlyWord(c.name) else { return }
         let fuller = index.surnames[word] ?? []
-        guard fuller.count == 1, let key = fuller.first, let full = index.first[key] else { return }
+        guard fuller.count == 1, let key = fuller.first, let full = index.first(key) else { return }
         c.key = key
         c.name = full.name
     }
@@ -125,7 +131,7 @@ struct Coreference {
     private func linkNumbered(_ c: inout Candidate, _ index: Index) {
         // A key the index has not seen (`linkOwner` may have just made it) is searched for here.
         let numbered = index.numbered[c.key] ?? Index.numbered(c.key, index.agencyKeys)
-        guard let key = numbered, let full = index.first[key] else { return }
+        guard let key = numbered, let full = index.first(key) else { return }
         c.key = key
         c.name = full.name
     }

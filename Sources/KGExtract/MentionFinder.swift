@@ -67,16 +67,20 @@ struct MentionFinder {
         var (chosen, taken) = resolveOverlaps(proposals)
         chosen += fallbackNames(excluding: chosen, taken: &taken)
         chosen.sort { $0.start < $1.start }
-        return chosen.map(applyMetonymy).map(withIDs)
+        // In place: `map(applyMetonymy).map(withIDs)` made two arrays, and each method passed
+        // as a closure copied the finder (eight references retained and released per mention).
+        for k in chosen.indices {
+            if chosen[k].type == .place { chosen[k] = applyMetonymy(chosen[k]) }
+            addIDs(&chosen[k])
+        }
+        return chosen
     }
 
     /// A mention of a lexicon entry carries the entry's Wikidata id and CAMEO code.
-    func withIDs(_ c: Candidate) -> Candidate {
-        guard let ids = lex.ids[c.key] else { return c }
-        var c = c
+    func addIDs(_ c: inout Candidate) {
+        guard let ids = lex.ids[c.key] else { return }
         c.wikidata = ids.wikidata
         c.cameo = ids.cameo
-        return c
     }
 
     // MARK: Helpers
