@@ -187,14 +187,15 @@ extension MentionFinder {
                 // Speech verbs by their `WordFlags` bit, the other lists by `MentionWords`.
                 if lowercaseRun > 2 || flags[j].contains(.speechVerb) || isIn([.clauseWord, .actorVerb, .oneWordTrigger], j) { break }
             }
-            let head = lower[j]
             let isAgency = isIn(.agencyHead, j)
             // A lowercase head ("Valdai discussion club") only follows an unknown proper name; after
             // a state it is ordinary prose ("Armenia several times").
             // Lowercase "news" or "media" describes the name before it ("Ukrainska Pravda news site").
-            let headAllowed = capitalized || (lex.gazetteer.oneWord(ids[i]) == nil && lex.demonyms.oneWord(ids[i]) == nil
-                                              && !Self.describingHeads.contains(head))
-            if (isAgency || isIn(.organizationHead, j)), j > i, headAllowed {
+            // Asked last, of heads only: hashing every lowercase word of the window into
+            // `describingHeads` cost more than the rest of the walk.
+            if (isAgency || isIn(.organizationHead, j)), j > i,
+               capitalized || (lex.gazetteer.oneWord(ids[i]) == nil && lex.demonyms.oneWord(ids[i]) == nil
+                               && !Self.describingHeads.contains(lower[j])) {
                 let r = i..<(j + 1)
                 let name = text(r)
                 let qualifier = stateQualifier(at: i)

@@ -140,14 +140,14 @@ struct MentionFinder {
         let before = out.count
         for n in stride(from: min(longest, tokens.count - i), through: 1, by: -1) {
             let r = i..<(i + n)
-            guard tokens[r.upperBound - 1].kind != .punctuation, let kind = lex.gazetteer[ids: ids[r]] else { continue }
             // Inside a multiword name every word is capitalized, except short connectors
-            // (tested in place: filtering the words into an array allocated per match).
-            guard r.allSatisfy({ k in
+            // (tested in place: filtering the words into an array allocated per match). Asked
+            // before the lookup, which hashes the phrase: both only skip to a shorter span.
+            guard tokens[r.upperBound - 1].kind != .punctuation, r.allSatisfy({ k in
                 guard tokens[k].kind == .word, !tokens[k].isCapitalized else { return true }
                 let w = lower[k]
                 return w == "of" || w == "and" || w == "the" || w == "for" || w == "de" || w == "al"
-            }) else { continue }
+            }), let kind = lex.gazetteer[ids: ids[r]] else { continue }
             switch kind {
             case .state(let s), .seat(let s):
                 out.append(make(r, .state, key: "state:" + s, name: s, priority: 3))
