@@ -199,21 +199,26 @@ struct Coreference {
         var known: [String: Group] = [:]
         // Room for every mention: growing the table step by step rehashed its keys.
         known.reserveCapacity(sentences.reduce(0) { $0 + $1.count })
-        for c in sentences.joined() where c.type != .event && c.titleTokens == nil {
-            let t = doc.sentences[c.sentence].tokens
-            let r = c.tokens
-            // The first scalar uppercase, and more than two scalars in all the words: a token's
-            // scalar count is its offsets' difference, without walking its text.
-            guard let first = r.first, let lead = t[first].text.unicodeScalars.first, lead.isUppercaseScalar,
-                  r.reduce(0, { $0 + t[$1].end - t[$1].start }) > 2
-            else { continue }
-            // The first mention with these words wins, as the dictionary of words kept it.
-            func add(_ group: inout Group) {
-                guard !group.names.contains(where: { spells($0, t, r) }) else { return }
-                group.names.append(Known(sentence: c.sentence, words: r, candidate: c))
-                group.longest = max(group.longest, r.count)
+        // By position, reading fields in place: iterating the joined lists copied every
+        // candidate (a retain and a release each); only the names kept are copied.
+        for s in sentences.indices {
+            for m in sentences[s].indices where sentences[s][m].type != .event && sentences[s][m].titleTokens == nil {
+                let sentence = sentences[s][m].sentence
+                let t = doc.sentences[sentence].tokens
+                let r = sentences[s][m].tokens
+                // The first scalar uppercase, and more than two scalars in all the words: a token's
+                // scalar count is its offsets' difference, without walking its text.
+                guard let first = r.first, let lead = t[first].text.unicodeScalars.first, lead.isUppercaseScalar,
+                      r.reduce(0, { $0 + t[$1].end - t[$1].start }) > 2
+                else { continue }
+                // The first mention with these words wins, as the dictionary of words kept it.
+                func add(_ group: inout Group) {
+                    guard !group.names.contains(where: { spells($0, t, r) }) else { return }
+                    group.names.append(Known(sentence: sentence, words: r, candidate: sentences[s][m]))
+                    group.longest = max(group.longest, r.count)
+                }
+                add(&known[t[first].text, default: Group()])
             }
-            add(&known[t[first].text, default: Group()])
         }
         guard !known.isEmpty else { return }
         // The word ids of the names' first words (`doc.wordIDs`), as 1,024 bits by id: a word
@@ -241,11 +246,11 @@ struct Coreference {
             while k < t.count {
                 // Every known name starts with an uppercase letter: a word starting with any
                 // other ASCII byte is ruled out without hashing it.
-                let lead = t[k].text.utf8.first ?? 0
-                let mayStart = lead >= 0x80 || (lead >= 0x41 && lead <= 0x5A)
-                // A taken word starts no match (each range tried would contain it).
+                // A taken word starts no match (each range tried would contain it). The bits
+                // are asked first: reading the text's first byte is a call, they are an array read.
                 let id = Int(ids[k]) & 1023
-                guard mayStart, !taken[k], firstIDs[id >> 6] & (1 << UInt64(id & 63)) != 0,
+                guard !taken[k], firstIDs[id >> 6] & (1 << UInt64(id & 63)) != 0,
+                      let lead = t[k].text.utf8.first, lead >= 0x80 || (lead >= 0x41 && lead <= 0x5A),
                       let group = known[t[k].text] else {
                     k += 1
                     continue
