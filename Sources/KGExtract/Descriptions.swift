@@ -38,11 +38,13 @@ struct DescriptionLinker {
         // as comparing each lowercased token with "the", which both passes below did.
         let the = lex.vocabulary.id("the")
         let listWords = lex.mentionWords
+        // One buffer for every sentence: an array made per sentence allocated and grew each time.
+        var afterThe: [Int] = []
         for s in sentences.indices {
             let tokens = doc.sentences[s].tokens
             let ids = doc.wordIDs[s], lower = doc.lower[s]
             // The positions right after a "the", in order: the two passes below look only there.
-            var afterThe: [Int] = []
+            afterThe.removeAll(keepingCapacity: true)
             for k in 1..<max(1, tokens.count) where the != 0 ? ids[k - 1] == the : lower[k - 1] == "the" { afterThe.append(k) }
             var added: [Candidate] = []
             for k in sentences[s].indices {

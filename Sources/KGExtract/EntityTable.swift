@@ -59,7 +59,7 @@ struct EntityTable {
             // An official is a person with an office; one title anywhere makes the entity an official.
             if c.type == .official && entities[k].type == .person { entities[k].type = .official }
             // Prefer the fullest name ("Ilham Aliyev" over "Aliyev").
-            if entities[k].type == .person || entities[k].type == .official, c.name.count > entities[k].name.count {
+            if entities[k].type == .person || entities[k].type == .official, Self.isLonger(c.name, than: entities[k].name) {
                 entities[k].name = c.name
             }
             if entities[k].wikidata == nil { entities[k].wikidata = c.wikidata }
@@ -112,6 +112,13 @@ struct EntityTable {
         let clean = Self.isTrimmed(alias) ? alias : alias.trimmingWhitespace()
         guard !clean.isEmpty, clean != e.name, !e.aliases.contains(clean) else { return }
         e.aliases.append(clean)
+    }
+
+    /// `a.count > b.count`. Counting Characters walks grapheme breaks; for ASCII strings each
+    /// byte is one Character, so the byte counts (stored) answer it.
+    private static func isLonger(_ a: String, than b: String) -> Bool {
+        if utf8IsASCII(a), utf8IsASCII(b) { return a.utf8.count > b.utf8.count }
+        return a.count > b.count
     }
 
     private static func isTrimmed(_ s: String) -> Bool {
