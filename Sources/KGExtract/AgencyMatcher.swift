@@ -164,6 +164,7 @@ extension MentionFinder {
         var best: Candidate?
         var j = i
         var lowercaseRun = 0
+        let c = words.connectors
         while j < tokens.count, j - i < 8 {
             // Fields read in place: a copy of the token retained and released its two strings.
             if tokens[j].kind != .word { break }
@@ -171,13 +172,14 @@ extension MentionFinder {
             if !capitalized {
                 // "Ministry of Defense and the State Security Service": a coordination of two
                 // complete names is two bodies, not one.
-                if lower[j] == "and", (j + 1 < tokens.count && lower[j + 1] == "the")
+                if isWord(j, c.and, "and"), (j + 1 < tokens.count && isWord(j + 1, c.the, "the"))
                     || (i..<j).contains(where: { isIn([.agencyHead, .organizationHead], $0) }) {
                     break
                 }
-                // Compared in turn, as the array literal's `contains` did, without the array.
-                let w = lower[j]
-                if w == "of" || w == "and" || w == "for" || w == "the" || w == "on" {
+                // Compared in turn, as the array literal's `contains` did, without the array;
+                // by id (`isWord`).
+                if isWord(j, c.of, "of") || isWord(j, c.and, "and") || isWord(j, c.for, "for")
+                    || isWord(j, c.the, "the") || isWord(j, c.on, "on") {
                     j += 1
                     continue
                 }

@@ -41,6 +41,14 @@ struct MentionFinder {
         words.mayBe(.notPersonNameForm, id: ids[k]) && lex.notPersonNames.contains(tokens[k].text)
     }
 
+    /// `lower[k] == word`, where `id` is the word's vocabulary id (`MentionWords.connectors`):
+    /// ids number lowercased words by string equality, so equal ids are equal words. A word
+    /// the vocabulary lacks (id 0) is compared as a string.
+    @inline(__always)
+    func isWord(_ k: Int, _ id: Int32, _ word: String) -> Bool {
+        id != 0 ? ids[k] == id : lower[k] == word
+    }
+
     /// Whether word `k` of the sentence is in one of `lists` (`MentionWords`).
     @inline(__always)
     func isIn(_ lists: MentionWords.Lists, _ k: Int) -> Bool {
@@ -143,10 +151,11 @@ struct MentionFinder {
             // Inside a multiword name every word is capitalized, except short connectors
             // (tested in place: filtering the words into an array allocated per match). Asked
             // before the lookup, which hashes the phrase: both only skip to a shorter span.
+            let c = words.connectors
             guard tokens[r.upperBound - 1].kind != .punctuation, r.allSatisfy({ k in
                 guard tokens[k].kind == .word, !tokens[k].isCapitalized else { return true }
-                let w = lower[k]
-                return w == "of" || w == "and" || w == "the" || w == "for" || w == "de" || w == "al"
+                return isWord(k, c.of, "of") || isWord(k, c.and, "and") || isWord(k, c.the, "the")
+                    || isWord(k, c.for, "for") || isWord(k, c.de, "de") || isWord(k, c.al, "al")
             }), let kind = lex.gazetteer[ids: ids[r]] else { continue }
             switch kind {
             case .state(let s), .seat(let s):
