@@ -78,6 +78,9 @@ struct MentionFinder {
             if mayStartTitle(i), let official = titledName(at: i) { proposals.append(official) }
         }
         var (chosen, taken) = resolveOverlaps(proposals)
+        // Let go of the proposals: while they share their boxes with the chosen, setting
+        // the chosen's ids below copied each box (`Candidate`'s copy on write).
+        proposals = []
         chosen += fallbackNames(excluding: chosen, taken: &taken)
         chosen.sort { $0.start < $1.start }
         // In place: `map(applyMetonymy).map(withIDs)` made two arrays, and each method passed
