@@ -15,14 +15,10 @@ extension MentionFinder {
     ]
 
     func agencyKey(state: String?, unit: String) -> String {
-        // Appended into one buffer: four `+` made four strings (about 2,000 instructions a key).
+        // Written into one new string (`concatenated`): four `+` made four strings (about 2,000 instructions a key).
         let unit = Self.lowercasedUnit(unit)
-        var key = "agency:"
-        key.reserveCapacity(9 + (state?.utf8.count ?? doc.id.utf8.count + 1) + unit.utf8.count)
-        if let state { key += state } else { key += "?"; key += doc.id }
-        key += "|"
-        key += unit
-        return key
+        guard let state else { return concatenated("agency:?", doc.id, "|", unit) }
+        return concatenated("agency:", state, "|", unit)
     }
 
     /// `unit.lowercased()`; units are lexicon values, lowercase ASCII already, and for those
@@ -61,7 +57,7 @@ extension MentionFinder {
             // "ministry of defense" → "Ministry of Defense": the unit key is lowercase.
             return "\(demonym) Ministry of \(Self.titleCasedFunction(unit.dropFirst("ministry of ".count)))"
         }
-        return "\(demonym) \(unit)"
+        return concatenated(demonym, " ", unit)
     }
 
     func unitCandidate(_ r: Range<Int>, state: String?, unit: String, priority: Int = 4) -> Candidate {
@@ -168,6 +164,7 @@ extension MentionFinder {
         var best: Candidate?
         var j = i
         var lowercaseRun = 0
+        let c = words.connectors
         while j < tokens.count, j - i < 8 {
             // Fields read in place: a copy of the token retained and released its two strings.
             if tokens[j].kind != .word { break }
@@ -175,13 +172,14 @@ extension MentionFinder {
             if !capitalized {
                 // "Ministry of Defense and the State Security Service": a coordination of two
                 // complete names is two bodies, not one.
-                if lower[j] == "and", (j + 1 < tokens.count && lower[j + 1] == "the")
+                if isWord(j, c.and, "and"), (j + 1 < tokens.count && isWord(j + 1, c.the, "the"))
                     || (i..<j).contains(where: { isIn([.agencyHead, .organizationHead], $0) }) {
                     break
                 }
-                // Compared in turn, as the array literal's `contains` did, without the array.
-                let w = lower[j]
-                if w == "of" || w == "and" || w == "for" || w == "the" || w == "on" {
+                // Compared in turn, as the array literal's `contains` did, without the array;
+                // by id (`isWord`).
+                if isWord(j, c.of, "of") || isWord(j, c.and, "and") || isWord(j, c.for, "for")
+                    || isWord(j, c.the, "the") || isWord(j, c.on, "on") {
                     j += 1
                     continue
                 }
@@ -191,14 +189,15 @@ extension MentionFinder {
                 // Speech verbs by their `WordFlags` bit, the other lists by `MentionWords`.
                 if lowercaseRun > 2 || flags[j].contains(.speechVerb) || isIn([.clauseWord, .actorVerb, .oneWordTrigger], j) { break }
             }
-            let head = lower[j]
             let isAgency = isIn(.agencyHead, j)
             // A lowercase head ("Valdai discussion club") only follows an unknown proper name; after
             // a state it is ordinary prose ("Armenia several times").
             // Lowercase "news" or "media" describes the name before it ("Ukrainska Pravda news site").
-            let headAllowed = capitalized || (lex.gazetteer.oneWord(ids[i]) == nil && lex.demonyms.oneWord(ids[i]) == nil
-                                              && !Self.describingHeads.contains(head))
-            if (isAgency || isIn(.organizationHead, j)), j > i, headAllowed {
+            // Asked last, of heads only: hashing every lowercase word of the window into
+            // `describingHeads` cost more than the rest of the walk.
+            if (isAgency || isIn(.organizationHead, j)), j > i,
+               capitalized || (lex.gazetteer.oneWord(ids[i]) == nil && lex.demonyms.oneWord(ids[i]) == nil
+                               && !Self.describingHeads.contains(lower[j])) {
                 let r = i..<(j + 1)
                 let name = text(r)
                 let qualifier = stateQualifier(at: i)

@@ -36,21 +36,45 @@ struct Coreference {
         var surnames: [String: Set<String>] = [:]
         /// The distinct keys of agency mentions.
         var agencyKeys: [String] = []
-        /// Key → the first mention with it.
-        var first: [String: Candidate] = [:]
+        /// The mentions, and key → the position in them of the first mention with it: a
+        /// position, not a copy of the candidate, is what the table stores and moves.
+        let all: [Candidate]
+        var firstPosition: [String: Int] = [:]
+        /// Agency key → the one key of `agencyKeys` that extends it with a space ("agency:Russia|base"
+        /// → "agency:Russia|base 102nd"), or nil when none or several do. Found once per distinct
+        /// key: asked per mention, the scan of every key made a prefix string and compared it
+        /// with each (about 2,300 instructions a mention).
+        var numbered: [String: String?] = [:]
 
         init(_ all: [Candidate]) {
+            self.all = all
             var agencies = Set<String>()
             // One hash per mention: asking `first[key] == nil` and then storing hashed twice.
-            first.reserveCapacity(all.count)
+            firstPosition.reserveCapacity(all.count)
             agencies.reserveCapacity(all.count)
-            for c in all {
-                first.insertIfAbsent(c.key, c)
+            for (k, c) in all.enumerated() {
+                firstPosition.insertIfAbsent(c.key, k)
                 if c.type == .person || c.type == .official, let last = lastOfSeveralWords(c.name) {
                     surnames[last, default: []].insert(c.key)
                 }
                 if c.type == .agency, agencies.insert(c.key).inserted { agencyKeys.append(c.key) }
             }
+            numbered.reserveCapacity(agencyKeys.count)
+            for key in agencyKeys { numbered[key] = Self.numbered(key, agencyKeys) }
+        }
+
+        /// The first mention with this key.
+        func first(_ key: String) -> Candidate? { firstPosition[key].map { all[$0] } }
+
+        /// `linkNumbered`'s search: the one key starting with `key` and a space, or nil.
+        static func numbered(_ key: String, _ keys: [String]) -> String? {
+            let prefix = key + " "
+            var found: String?
+            for k in keys where k.hasPrefix(prefix) {
+                guard found == nil else { return nil }
+                found = k
+            }
+            return found
         }
     }
 
@@ -58,7 +82,7 @@ struct Coreference {
     private func linkSurname(_ c: inout Candidate, _ index: Index) {
         guard let word = onlyWord(c.name) else { return }
         let fuller = index.surnames[word] ?? []
-        guard fuller.count == 1, let key = fuller.first, let full = index.first[key] else { return }
+        guard fuller.count == 1, let key = fuller.first, let full = index.first(key) else { return }
         c.key = key
         c.name = full.name
     }
@@ -105,14 +129,9 @@ struct Coreference {
     /// "the Russian base" after "the 102nd Russian military base": when a document names exactly
     /// one numbered unit of a kind, the plain mentions of that kind are it.
     private func linkNumbered(_ c: inout Candidate, _ index: Index) {
-        let prefix = c.key + " "
-        // Counted up to two, not filtered into an array.
-        var numbered: String?
-        for k in index.agencyKeys where k.hasPrefix(prefix) {
-            guard numbered == nil else { return }
-            numbered = k
-        }
-        guard let key = numbered, let full = index.first[key] else { return }
+        // A key the index has not seen (`linkOwner` may have just made it) is searched for here.
+        let numbered = index.numbered[c.key] ?? Index.numbered(c.key, index.agencyKeys)
+        guard let key = numbered, let full = index.first(key) else { return }
         c.key = key
         c.name = full.name
     }
@@ -180,21 +199,26 @@ struct Coreference {
         var known: [String: Group] = [:]
         // Room for every mention: growing the table step by step rehashed its keys.
         known.reserveCapacity(sentences.reduce(0) { $0 + $1.count })
-        for c in sentences.joined() where c.type != .event && c.titleTokens == nil {
-            let t = doc.sentences[c.sentence].tokens
-            let r = c.tokens
-            // The first scalar uppercase, and more than two scalars in all the words: a token's
-            // scalar count is its offsets' difference, without walking its text.
-            guard let first = r.first, let lead = t[first].text.unicodeScalars.first, lead.isUppercaseScalar,
-                  r.reduce(0, { $0 + t[$1].end - t[$1].start }) > 2
-            else { continue }
-            // The first mention with these words wins, as the dictionary of words kept it.
-            func add(_ group: inout Group) {
-                guard !group.names.contains(where: { spells($0, t, r) }) else { return }
-                group.names.append(Known(sentence: c.sentence, words: r, candidate: c))
-                group.longest = max(group.longest, r.count)
+        // By position, reading fields in place: iterating the joined lists copied every
+        // candidate (a retain and a release each); only the names kept are copied.
+        for s in sentences.indices {
+            for m in sentences[s].indices where sentences[s][m].type != .event && sentences[s][m].titleTokens == nil {
+                let sentence = sentences[s][m].sentence
+                let t = doc.sentences[sentence].tokens
+                let r = sentences[s][m].tokens
+                // The first scalar uppercase, and more than two scalars in all the words: a token's
+                // scalar count is its offsets' difference, without walking its text.
+                guard let first = r.first, let lead = t[first].text.unicodeScalars.first, lead.isUppercaseScalar,
+                      r.reduce(0, { $0 + t[$1].end - t[$1].start }) > 2
+                else { continue }
+                // The first mention with these words wins, as the dictionary of words kept it.
+                func add(_ group: inout Group) {
+                    guard !group.names.contains(where: { spells($0, t, r) }) else { return }
+                    group.names.append(Known(sentence: sentence, words: r, candidate: sentences[s][m]))
+                    group.longest = max(group.longest, r.count)
+                }
+                add(&known[t[first].text, default: Group()])
             }
-            add(&known[t[first].text, default: Group()])
         }
         guard !known.isEmpty else { return }
         // The word ids of the names' first words (`doc.wordIDs`), as 1,024 bits by id: a word
@@ -222,11 +246,11 @@ struct Coreference {
             while k < t.count {
                 // Every known name starts with an uppercase letter: a word starting with any
                 // other ASCII byte is ruled out without hashing it.
-                let lead = t[k].text.utf8.first ?? 0
-                let mayStart = lead >= 0x80 || (lead >= 0x41 && lead <= 0x5A)
-                // A taken word starts no match (each range tried would contain it).
+                // A taken word starts no match (each range tried would contain it). The bits
+                // are asked first: reading the text's first byte is a call, they are an array read.
                 let id = Int(ids[k]) & 1023
-                guard mayStart, !taken[k], firstIDs[id >> 6] & (1 << UInt64(id & 63)) != 0,
+                guard !taken[k], firstIDs[id >> 6] & (1 << UInt64(id & 63)) != 0,
+                      let lead = t[k].text.utf8.first, lead >= 0x80 || (lead >= 0x41 && lead <= 0x5A),
                       let group = known[t[k].text] else {
                     k += 1
                     continue
@@ -314,16 +338,35 @@ private func lastOfSeveralWords(_ name: String) -> String? {
         let words = name.split(separator: " ")
         return words.count > 1 ? words.last.map(String.init) : nil
     }
-    let words = name.utf8.split(separator: 0x20)
-    return words.count > 1 ? words.last.map { String(decoding: $0, as: UTF8.self) } : nil
+    let (count, last) = spaceSeparatedWords(name)
+    return count > 1 ? last : nil
+}
+
+/// How many space-separated words an ASCII name has (`utf8.split(separator: 0x20).count`,
+/// which omits empty ones) and its last: counted in one pass over the bytes, where the split
+/// allocated an array of the words for each name (about 1,800 instructions a name).
+private func spaceSeparatedWords(_ name: String) -> (count: Int, last: String?) {
+    let bytes = name.utf8
+    var count = 0
+    var lastStart = bytes.startIndex, lastEnd = bytes.startIndex
+    var i = bytes.startIndex
+    while i < bytes.endIndex {
+        guard bytes[i] != 0x20 else { i = bytes.index(after: i); continue }
+        let start = i
+        while i < bytes.endIndex, bytes[i] != 0x20 { i = bytes.index(after: i) }
+        count += 1
+        lastStart = start
+        lastEnd = i
+    }
+    return (count, count > 0 ? String(decoding: bytes[lastStart..<lastEnd], as: UTF8.self) : nil)
 }
 
 /// The name itself when it is one word (`split(separator: " ")` gives one part).
 private func onlyWord(_ name: String) -> String? {
     guard utf8Has(name, 0x20) else { return name.isEmpty ? nil : name }
     if utf8IsASCII(name) {
-        let words = name.utf8.split(separator: 0x20)
-        return words.count == 1 ? String(decoding: words[0], as: UTF8.self) : nil
+        let (count, last) = spaceSeparatedWords(name)
+        return count == 1 ? last : nil
     }
     let words = name.split(separator: " ")
     return words.count == 1 ? words.first.map(String.init) : nil

@@ -44,7 +44,13 @@ struct EntityTable {
     mutating func add(_ c: Candidate, doc: String) -> String {
         let mention = Span(doc: doc, start: c.start, end: c.end)
         enter(doc)
-        if let k = index[c.key] {
+        // One hash of the key for both the lookup and a new entity's insert: `index[c.key]`
+        // and then `index[c.key] = n` hashed a new key twice (about 1,300 instructions).
+        let n = entities.count
+        var found = n
+        Self.read(&index[c.key, default: n], into: &found)
+        if found < n {
+            let k = found
             // In place, not on a copy: copying an entity to change it copied its mention list,
             // which made a corpus quadratic in how often Russia is named.
             if seen.insert(MentionKey(entity: k, start: c.start, end: c.end)).inserted {
@@ -53,7 +59,7 @@ struct EntityTable {
             // An official is a person with an office; one title anywhere makes the entity an official.
             if c.type == .official && entities[k].type == .person { entities[k].type = .official }
             // Prefer the fullest name ("Ilham Aliyev" over "Aliyev").
-            if entities[k].type == .person || entities[k].type == .official, c.name.count > entities[k].name.count {
+            if entities[k].type == .person || entities[k].type == .official, Self.isLonger(c.name, than: entities[k].name) {
                 entities[k].name = c.name
             }
             if entities[k].wikidata == nil { entities[k].wikidata = c.wikidata }
@@ -69,10 +75,12 @@ struct EntityTable {
         Self.addAlias(c.surface, to: &e)
         for alias in c.extraAliases { Self.addAlias(alias, to: &e) }
         seen.insert(MentionKey(entity: entities.count, start: c.start, end: c.end))
-        index[c.key] = entities.count
         entities.append(e)
         return id
     }
+
+    /// Copies the value the `default:` subscript yields (inserting the default when missing).
+    private static func read(_ value: inout Int, into out: inout Int) { out = value }
 
     /// A person the text gives an office ("X, secretary of Y") is an official.
     mutating func promoteToOfficial(_ id: String) {
@@ -83,7 +91,12 @@ struct EntityTable {
     func id(forKey key: String) -> String? { index[key].map { entities[$0].id } }
 
     /// The identity key of the entity with this id.
-    func key(of id: String) -> String? { position(of: id).flatMap { entities[$0].key } }
+    /// The field read in place: `flatMap` on the position copied the whole entity (its name,
+    /// aliases and mention list retained and released) to read one string.
+    func key(of id: String) -> String? {
+        guard let k = position(of: id) else { return nil }
+        return entities[k].key
+    }
 
     /// Entity id → position in `entities`, read from the id ("e12" is the twelfth) and checked
     /// against it: a dictionary of ids cost a string hash and insert for every entity made.
@@ -99,6 +112,13 @@ struct EntityTable {
         let clean = Self.isTrimmed(alias) ? alias : alias.trimmingWhitespace()
         guard !clean.isEmpty, clean != e.name, !e.aliases.contains(clean) else { return }
         e.aliases.append(clean)
+    }
+
+    /// `a.count > b.count`. Counting Characters walks grapheme breaks; for ASCII strings each
+    /// byte is one Character, so the byte counts (stored) answer it.
+    private static func isLonger(_ a: String, than b: String) -> Bool {
+        if utf8IsASCII(a), utf8IsASCII(b) { return a.utf8.count > b.utf8.count }
+        return a.count > b.count
     }
 
     private static func isTrimmed(_ s: String) -> Bool {

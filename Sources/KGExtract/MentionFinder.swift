@@ -41,6 +41,14 @@ struct MentionFinder {
         words.mayBe(.notPersonNameForm, id: ids[k]) && lex.notPersonNames.contains(tokens[k].text)
     }
 
+    /// `lower[k] == word`, where `id` is the word's vocabulary id (`MentionWords.connectors`):
+    /// ids number lowercased words by string equality, so equal ids are equal words. A word
+    /// the vocabulary lacks (id 0) is compared as a string.
+    @inline(__always)
+    func isWord(_ k: Int, _ id: Int32, _ word: String) -> Bool {
+        id != 0 ? ids[k] == id : lower[k] == word
+    }
+
     /// Whether word `k` of the sentence is in one of `lists` (`MentionWords`).
     @inline(__always)
     func isIn(_ lists: MentionWords.Lists, _ k: Int) -> Bool {
@@ -59,24 +67,36 @@ struct MentionFinder {
                 agencyMatches(at: i, into: &proposals)
                 headedPhrase(at: i, into: &proposals)
             } else {
-                if tokens[i].kind == .word, startsWithNumber(tokens[i].text) { gazetteerMatches(at: i, into: &proposals) }
-                agencyMatches(at: i, into: &proposals)
+                // One test of the first byte for both: a lowercase word starting with no digit
+                // and no unit opens neither a gazetteer name nor a state body.
+                let digit = startsWithNumber(tokens[i].text)
+                if digit, tokens[i].kind == .word { gazetteerMatches(at: i, into: &proposals) }
+                if digit || flags[i].contains(.unitFirstWord) { agencyMatches(at: i, into: &proposals) }
             }
-            if let official = titledName(at: i) { proposals.append(official) }
+            // The calls' own first tests, asked here: calling the matchers to be told no at
+            // most tokens cost about 140 instructions a token each in callgrind.
+            if mayStartTitle(i), let official = titledName(at: i) { proposals.append(official) }
         }
         var (chosen, taken) = resolveOverlaps(proposals)
+        // Let go of the proposals: while they share their boxes with the chosen, setting
+        // the chosen's ids below copied each box (`Candidate`'s copy on write).
+        proposals = []
         chosen += fallbackNames(excluding: chosen, taken: &taken)
         chosen.sort { $0.start < $1.start }
-        return chosen.map(applyMetonymy).map(withIDs)
+        // In place: `map(applyMetonymy).map(withIDs)` made two arrays, and each method passed
+        // as a closure copied the finder (eight references retained and released per mention).
+        for k in chosen.indices {
+            if chosen[k].type == .place { chosen[k] = applyMetonymy(chosen[k]) }
+            addIDs(&chosen[k])
+        }
+        return chosen
     }
 
     /// A mention of a lexicon entry carries the entry's Wikidata id and CAMEO code.
-    func withIDs(_ c: Candidate) -> Candidate {
-        guard let ids = lex.ids[c.key] else { return c }
-        var c = c
+    func addIDs(_ c: inout Candidate) {
+        guard let ids = lex.ids[c.key] else { return }
         c.wikidata = ids.wikidata
         c.cameo = ids.cameo
-        return c
     }
 
     // MARK: Helpers
@@ -131,14 +151,15 @@ struct MentionFinder {
         let before = out.count
         for n in stride(from: min(longest, tokens.count - i), through: 1, by: -1) {
             let r = i..<(i + n)
-            guard tokens[r.upperBound - 1].kind != .punctuation, let kind = lex.gazetteer[ids: ids[r]] else { continue }
             // Inside a multiword name every word is capitalized, except short connectors
-            // (tested in place: filtering the words into an array allocated per match).
-            guard r.allSatisfy({ k in
+            // (tested in place: filtering the words into an array allocated per match). Asked
+            // before the lookup, which hashes the phrase: both only skip to a shorter span.
+            let c = words.connectors
+            guard tokens[r.upperBound - 1].kind != .punctuation, r.allSatisfy({ k in
                 guard tokens[k].kind == .word, !tokens[k].isCapitalized else { return true }
-                let w = lower[k]
-                return w == "of" || w == "and" || w == "the" || w == "for" || w == "de" || w == "al"
-            }) else { continue }
+                return isWord(k, c.of, "of") || isWord(k, c.and, "and") || isWord(k, c.the, "the")
+                    || isWord(k, c.for, "for") || isWord(k, c.de, "de") || isWord(k, c.al, "al")
+            }), let kind = lex.gazetteer[ids: ids[r]] else { continue }
             switch kind {
             case .state(let s), .seat(let s):
                 out.append(make(r, .state, key: "state:" + s, name: s, priority: 3))
@@ -169,8 +190,7 @@ struct MentionFinder {
             break
         }
         // "Moscow-brokered", "Armenia-backed": the state inside a hyphenated word.
-        if out.count == before, utf8Has(tokens[i].text, UInt8(ascii: "-")), tokens[i].text.contains("-" as Character),
-           let head = tokens[i].text.split(separator: "-").first,
+        if out.count == before, utf8Has(tokens[i].text, UInt8(ascii: "-")), let head = Self.firstHyphenPart(tokens[i].text),
            let kind = lex.gazetteer[[head.lowercased()]] {
             var state: String?
             if case .state(let s) = kind { state = s }
@@ -182,6 +202,21 @@ struct MentionFinder {
                 out.append(c)
             }
         }
+    }
+
+    /// `text.split(separator: "-").first` for a text with a hyphen, nil for one without. For ASCII, found on bytes:
+    /// there each Character is its byte, and splitting by Characters cost about 6,000
+    /// instructions a word.
+    static func firstHyphenPart(_ text: String) -> Substring? {
+        guard utf8IsASCII(text) else {
+            guard text.contains("-" as Character) else { return nil }
+            return text.split(separator: "-").first
+        }
+        let bytes = text.utf8
+        guard let start = bytes.firstIndex(where: { $0 != UInt8(ascii: "-") }) else { return nil }
+        let end = bytes[start...].firstIndex(of: UInt8(ascii: "-")) ?? bytes.endIndex
+        // A text the run spans whole has no hyphen, and no part split off by one.
+        return start == bytes.startIndex && end == bytes.endIndex ? nil : text[start..<end]
     }
 
     /// `text.first?.isNumber`, which is the first scalar's numeric type: for ASCII, a digit.

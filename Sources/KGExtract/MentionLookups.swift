@@ -44,3 +44,32 @@ func isAcronymToken(_ token: Token) -> Bool {
     }
     return (answer ?? nil) ?? token.isAcronym
 }
+
+/// `a + b + c + d`, written into one new string. A key or name built with `+`, interpolation
+/// or appends to a reserved string grew or copied it once per part (about 1,800 instructions
+/// for an agency key of four parts in callgrind); here each part's bytes are copied once.
+func concatenated(_ a: String, _ b: String, _ c: String = "", _ d: String = "") -> String {
+    let count = a.utf8.count + b.utf8.count + c.utf8.count + d.utf8.count
+    // Up to 15 bytes a string is stored inline, with no allocation to save.
+    guard count > 15 else { return a + b + c + d }
+    return String(unsafeUninitializedCapacity: count) { out in
+        // Part by part, not over an array of the parts: that array would be one more allocation.
+        var k = copyUTF8(a, into: out, at: 0)
+        k = copyUTF8(b, into: out, at: k)
+        k = copyUTF8(c, into: out, at: k)
+        return copyUTF8(d, into: out, at: k)
+    }
+}
+
+@inline(__always)
+private func copyUTF8(_ s: String, into out: UnsafeMutableBufferPointer<UInt8>, at start: Int) -> Int {
+    let copied = s.utf8.withContiguousStorageIfAvailable { bytes -> Int in
+        guard let base = bytes.baseAddress, let dest = out.baseAddress else { return start }
+        (dest + start).update(from: base, count: bytes.count)
+        return start + bytes.count
+    }
+    if let copied { return copied }
+    var k = start
+    for b in s.utf8 { out[k] = b; k += 1 }
+    return k
+}

@@ -32,11 +32,25 @@ final class MentionWords: Sendable {
     private let formsUnnumbered: Lists
     /// The lists themselves, for words without an id.
     private let raw: Lexicon.Raw
+    /// The connectors the matchers compare words with, by vocabulary id (see `Connectors`).
+    let connectors: Connectors
+
+    /// Words the matchers compare a token with, as ids: comparing two unequal strings is a
+    /// call into the runtime (about 22 instructions), comparing two ids is one instruction.
+    struct Connectors: Sendable {
+        let of, and, the, `for`, on, de, al: Int32
+
+        init(_ vocabulary: Vocabulary) {
+            of = vocabulary.id("of"); and = vocabulary.id("and"); the = vocabulary.id("the")
+            `for` = vocabulary.id("for"); on = vocabulary.id("on"); de = vocabulary.id("de"); al = vocabulary.id("al")
+        }
+    }
 
     /// Built by `Lexicon.init` from its parts, so the lexicon holds its table (`lex.mentionWords`)
     /// without the table holding the lexicon.
     init(raw: Lexicon.Raw, vocabulary: Vocabulary, titles: [String: [[String]]], notPersonNames: WordSet) {
         self.raw = raw
+        self.connectors = Connectors(vocabulary)
         let lex = (raw: raw, vocabulary: vocabulary, titles: titles, stopNames: raw.stopNames,
                    notPersonNames: notPersonNames, agencyHeads: raw.agencyHeads,
                    organizationHeads: raw.organizationHeads, actorVerbs: raw.actorVerbs)
