@@ -6,14 +6,6 @@ import KGText
 /// "102nd Russian military base". One state and one unit make one identity, so the many ways
 /// news names a ministry or an army become one entity.
 extension MentionFinder {
-    /// Lowercase heads that describe the name before them ("Ukrainska Pravda news site").
-    static let describingHeads: Set<String> = ["news", "media", "times", "post", "agency", "television", "tv", "radio"]
-
-    static let clauseWords: WordSet = [
-        "has", "have", "had", "is", "was", "are", "were", "be", "been", "a", "an", "its", "their", "his", "her",
-        "to", "in", "at", "by", "with", "from", "that", "which", "who", "will", "would", "not", "as", "it",
-    ]
-
     func agencyKey(state: String?, unit: String) -> String {
         // Written into one new string (`concatenated`): four `+` made four strings (about 2,000 instructions a key).
         let unit = Self.lowercasedUnit(unit)
@@ -197,7 +189,7 @@ extension MentionFinder {
             // `describingHeads` cost more than the rest of the walk.
             if (isAgency || isIn(.organizationHead, j)), j > i,
                capitalized || (lex.gazetteer.oneWord(ids[i]) == nil && lex.demonyms.oneWord(ids[i]) == nil
-                               && !Self.describingHeads.contains(lower[j])) {
+                               && !lex.describingHeads.contains(lower[j])) {
                 let r = i..<(j + 1)
                 let name = text(r)
                 let qualifier = stateQualifier(at: i)

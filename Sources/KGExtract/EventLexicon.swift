@@ -83,6 +83,14 @@ struct EventRules: Decodable, Sendable {
     var kindHeads: WordSet
     var originCues: [String]
     var topicPrepositions: WordSet
+    var claimDeterminers: WordSet
+    var statementNouns: WordSet
+    var publishedParticiples: WordSet
+    var clauseBreaks: WordSet
+    var locativeFillers: WordSet
+    var listOpeners: [String]
+    var listFillers: Set<String>
+    var placeGlue: Set<String>
     var destinationClasses: WordSet
 
     static let shared = ResourceLoader.decode(EventRules.self, named: "event-rules", in: .module)

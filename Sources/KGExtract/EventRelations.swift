@@ -434,12 +434,12 @@ extension RelationFinder {
 
     /// Words that end a clause after a trigger, and words skipped before a place: asked of
     /// several tokens per event, where array literals compared each word with each string.
-    static let clauseBreaks: WordSet = [",", ";", ".", "and", "but", "which", "who"]
-    static let locativeFillers: WordSet = ["the", "a", "of", "-"]
+    static let clauseBreaks = EventRules.shared.clauseBreaks
+    static let locativeFillers = EventRules.shared.locativeFillers
 
     /// Asked at every token: a `WordSet` answers most words without hashing, an array literal
     /// compared them one by one.
-    static let claimDeterminers: WordSet = ["the", "these", "those", "such", "its", "their", "his", "her", "a"]
+    static let claimDeterminers = EventRules.shared.claimDeterminers
 
     func interactions(_ ctx: Context, accusers: inout [String], deniers: inout [(denier: String, denied: String)]) -> [Relation] {
         var out: [Relation] = []

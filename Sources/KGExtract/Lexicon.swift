@@ -37,6 +37,8 @@ final class Lexicon: Sendable {
         let attributionCues: [String]
         let stopNames: WordSet
         let nameBlockers: WordSet
+        let describingHeads: WordSet
+        let clauseWords: WordSet
     }
 
     /// One row of `places.tsv`: a city or a province, its country and other names, the names

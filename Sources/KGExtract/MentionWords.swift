@@ -66,7 +66,7 @@ final class MentionWords: Sendable {
         }
         mark(lex.agencyHeads, .agencyHead)
         mark(lex.organizationHeads, .organizationHead)
-        mark(MentionFinder.clauseWords, .clauseWord)
+        mark(raw.clauseWords, .clauseWord)
         mark(lex.actorVerbs, .actorVerb)
         mark(["'s", "\u{2019}s"], .possessive)
         // The trigger table's keys, as the lexicon numbers them: one-word ones are the words.
@@ -111,7 +111,7 @@ final class MentionWords: Sendable {
         guard !unknown.isEmpty else { return false }
         return (unknown.contains(.agencyHead) && raw.agencyHeads.contains(word))
             || (unknown.contains(.organizationHead) && raw.organizationHeads.contains(word))
-            || (unknown.contains(.clauseWord) && MentionFinder.clauseWords.contains(word))
+            || (unknown.contains(.clauseWord) && raw.clauseWords.contains(word))
             || (unknown.contains(.actorVerb) && raw.actorVerbs.contains(word))
             || (unknown.contains(.possessive) && isPossessiveMarker(word))
     }

@@ -221,9 +221,9 @@ struct RelationFinder {
     }
 
     /// Nouns for what a source publishes: "a statement released by X" names X as the source.
-    static let statementNouns: WordSet = ["statement", "bulletin", "report", "message", "communique", "release", "letter", "note"]
+    static let statementNouns = EventRules.shared.statementNouns
 
-    static let publishedParticiples: WordSet = ["released", "issued", "published"]
+    static let publishedParticiples = EventRules.shared.publishedParticiples
 
     /// The predicates that name what something is part of or holds (partOf, officialOf,
     /// memberOf): compared, where a `Set` of them hashed each relation's predicate.

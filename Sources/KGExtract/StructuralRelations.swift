@@ -109,10 +109,9 @@ extension RelationFinder {
     /// Words between the items of a list of places, and between a place and the larger one it
     /// lies in: built once, where a set literal in the loop was built at every use.
     /// The words that open such a list ("such" only before "as"), as `WordFlags.listOpener`.
-    static let listOpeners: [String] = ["including", "includes", "include", "such"]
-    static let listFillers: Set<String> = [",", "and", "or", "the", "occupied", "annexed", "city", "region", "of"]
-    static let placeGlue: Set<String> = [",", "the", "a", "in", "of", "last", "small", "northern", "southern",
-                                         "eastern", "western", "occupied"]
+    static let listOpeners = EventRules.shared.listOpeners
+    static let listFillers = EventRules.shared.listFillers
+    static let placeGlue = EventRules.shared.placeGlue
 
     func structural(_ ctx: Context, table: inout EntityTable) -> [Relation] {
         var out: [Relation] = includedPlaces(ctx)

@@ -73,7 +73,7 @@ public struct DateFinder: Sendable {
     }
 
     /// The words before a bare year that make it a date ("in 1988").
-    private static let yearPrepositions: [String] = ["in", "since", "of", "from", "until", "till", "by", "during", "before", "after"]
+    private static let yearPrepositions = DateWords.shared.yearPrepositions
 
     /// `Int(text)` when every character of `text` is a number, as `number` asks it: a token
     /// of ASCII digits. Parsed here for up to 18 digits (no overflow); longer ones, and

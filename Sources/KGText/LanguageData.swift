@@ -44,6 +44,8 @@ public struct DateWords: Decodable, Sendable {
     public let relativeDays: [String: Int]
     public let relativeYears: [String: Int]
     public let relativePeriods: [String: RelativePeriod]
+    /// The words before a bare year that make it a date ("in 1988").
+    public let yearPrepositions: [String]
 
     /// "last week": a unit (week, month, year) and how many of them back (-1) or forward.
     public struct RelativePeriod: Decodable, Sendable {
