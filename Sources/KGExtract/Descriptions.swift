@@ -83,7 +83,7 @@ struct DescriptionLinker {
             }
             if !afterThe.isEmpty {
                 added += definiteHeads(s, tokens, sentences[s], named, afterThe, listWords)
-                added += definiteTitles(s, tokens, sentences[s], officials: officials, afterThe, listWords)
+                added += definiteTitles(s, tokens, sentences[s], officials: officials, afterThe)
             }
             if !added.isEmpty {
                 sentences[s] += added
@@ -123,7 +123,7 @@ struct DescriptionLinker {
     /// "the president said", "the head of state stated": an office with "the" and no name after
     /// it is the official last named with that office, when the article named one.
     private func definiteTitles(_ s: Int, _ tokens: [Token], _ existing: [Candidate], officials: [Candidate],
-                                _ afterThe: [Int], _ listWords: MentionWords) -> [Candidate] {
+                                _ afterThe: [Int]) -> [Candidate] {
         // The document's lowercased words, not a copy per sentence.
         let lower = doc.lower[s]
         let ids = doc.wordIDs[s]
@@ -138,8 +138,8 @@ struct DescriptionLinker {
                 matched = (roles, k + t.count)
             }
             // `lex.titles` is keyed by first words, all numbered: a word no title starts is
-            // answered by `MentionWords` without hashing it.
-            if matched == nil, listWords.titleLongest(from: ids[k]) > 0, let title = lex.titles[lower[k]]?.first(where: { k + $0.count <= lower.count && lower[k..<(k + $0.count)].elementsEqual($0) }) {
+            // answered by the title table's first-word lengths without hashing it.
+            if matched == nil, lex.titleTable.longest(from: ids[k]) > 0, let title = lex.titles[lower[k]]?.first(where: { k + $0.count <= lower.count && lower[k..<(k + $0.count)].elementsEqual($0) }) {
                 matched = ([title.joined(separator: " ")], k + title.count)
             }
             // "the president of France" names someone else; "the president Emmanuel Macron" is a name.

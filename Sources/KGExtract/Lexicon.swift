@@ -329,7 +329,7 @@ final class Lexicon: Sendable {
         let calendar = (Array(dateWords.months.keys) + Array(dateWords.weekdays.keys)).map { $0.prefix(1).uppercased() + $0.dropFirst() }
         let notPersonNames = WordSet(raw.stopNames.union(raw.nameBlockers).union(calendar))
         self.notPersonNames = notPersonNames
-        self.mentionWords = MentionWords(raw: raw, vocabulary: vocabulary, titles: self.titles, notPersonNames: notPersonNames)
+        self.mentionWords = MentionWords(raw: raw, vocabulary: vocabulary, notPersonNames: notPersonNames)
     }
 
     /// The word lists of `lexicon.json` read straight through: `lex.speechVerbs` is

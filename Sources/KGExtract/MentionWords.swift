@@ -24,8 +24,6 @@ final class MentionWords: Sendable {
     }
 
     private let bits: [Lists]
-    /// Word id → the most words a title starting with it has (`lex.titleTable.longest(from:)`).
-    private let titleLongest: [UInt8]
     /// Lists with a word that has no id.
     private let unnumbered: Lists
     /// Case-sensitive lists with a member whose lowercased form has no id.
@@ -48,58 +46,47 @@ final class MentionWords: Sendable {
 
     /// Built by `Lexicon.init` from its parts, so the lexicon holds its table (`lex.mentionWords`)
     /// without the table holding the lexicon.
-    init(raw: Lexicon.Raw, vocabulary: Vocabulary, titles: [String: [[String]]], notPersonNames: WordSet) {
+    init(raw: Lexicon.Raw, vocabulary: Vocabulary, notPersonNames: WordSet) {
         self.raw = raw
         self.connectors = Connectors(vocabulary)
-        let lex = (raw: raw, vocabulary: vocabulary, titles: titles, stopNames: raw.stopNames,
-                   notPersonNames: notPersonNames, agencyHeads: raw.agencyHeads,
-                   organizationHeads: raw.organizationHeads, actorVerbs: raw.actorVerbs)
         var bits: [Lists] = []
+        func set(_ id: Int, _ list: Lists) {
+            if id >= bits.count { bits += [Lists](repeating: [], count: id + 1 - bits.count) }
+            bits[id].insert(list)
+        }
         var unnumbered: Lists = []
         func mark<S: Sequence>(_ words: S, _ list: Lists) where S.Element == String {
             for w in words {
-                let id = Int(lex.vocabulary.id(w))
+                let id = Int(vocabulary.id(w))
                 guard id > 0 else { unnumbered.insert(list); continue }
-                if id >= bits.count { bits += [Lists](repeating: [], count: id + 1 - bits.count) }
-                bits[id].insert(list)
+                set(id, list)
             }
         }
-        mark(lex.agencyHeads, .agencyHead)
-        mark(lex.organizationHeads, .organizationHead)
+        mark(raw.agencyHeads, .agencyHead)
+        mark(raw.organizationHeads, .organizationHead)
         mark(raw.clauseWords, .clauseWord)
-        mark(lex.actorVerbs, .actorVerb)
+        mark(raw.actorVerbs, .actorVerb)
         mark(["'s", "\u{2019}s"], .possessive)
         // The trigger table's keys, as the lexicon numbers them: one-word ones are the words.
         // Not through `mark`: the table answers nil for id 0, so no string fallback.
-        for key in lex.raw.eventTriggers.keys {
+        for key in raw.eventTriggers.keys {
             let words = Lexicon.phraseKey(key)
-            let id = words.count == 1 ? Int(lex.vocabulary.id(words[0])) : 0
-            guard id > 0 else { continue }
-            if id >= bits.count { bits += [Lists](repeating: [], count: id + 1 - bits.count) }
-            bits[id].insert(.oneWordTrigger)
+            let id = words.count == 1 ? Int(vocabulary.id(words[0])) : 0
+            if id > 0 { set(id, .oneWordTrigger) }
         }
         var formsUnnumbered: Lists = []
         func markForms(_ names: WordSet, _ list: Lists) {
             for w in names {
-                let id = Int(lex.vocabulary.id(w.lowercased()))
+                let id = Int(vocabulary.id(w.lowercased()))
                 guard id > 0 else { formsUnnumbered.insert(list); continue }
-                if id >= bits.count { bits += [Lists](repeating: [], count: id + 1 - bits.count) }
-                bits[id].insert(list)
+                set(id, list)
             }
         }
-        markForms(lex.stopNames, .stopNameForm)
-        markForms(lex.notPersonNames, .notPersonNameForm)
+        markForms(raw.stopNames, .stopNameForm)
+        markForms(notPersonNames, .notPersonNameForm)
         self.formsUnnumbered = formsUnnumbered
         self.bits = bits
         self.unnumbered = unnumbered
-        var titleLongest: [UInt8] = []
-        for (first, phrases) in lex.titles {
-            let id = Int(lex.vocabulary.id(first))
-            guard id > 0, let n = phrases.map(\.count).max() else { continue }
-            if id >= titleLongest.count { titleLongest += [UInt8](repeating: 0, count: id + 1 - titleLongest.count) }
-            titleLongest[id] = max(titleLongest[id], UInt8(min(n, 255)))
-        }
-        self.titleLongest = titleLongest
     }
 
     /// Whether the word (its id and lowercased text) is in one of `lists`.
@@ -124,12 +111,5 @@ final class MentionWords: Sendable {
         let k = Int(id)
         if k > 0 { return k < bits.count && bits[k].contains(list) }
         return formsUnnumbered.contains(list)
-    }
-
-    /// `lex.titleTable.longest(from: id)`.
-    @inline(__always)
-    func titleLongest(from id: Int32) -> Int {
-        let k = Int(id)
-        return k > 0 && k < titleLongest.count ? Int(titleLongest[k]) : 0
     }
 }

@@ -8,7 +8,7 @@ extension MentionFinder {
         // Neither a title nor a rank abbreviation starts here (most words): both loops below
         // would find nothing.
         guard mayStartTitle(i) else { return nil }
-        let titleLongest = words.titleLongest(from: ids[i])
+        let titleLongest = lex.titleTable.longest(from: ids[i])
         // Longest first, as `lex.titles` lists them.
         for n in stride(from: min(titleLongest, tokens.count - i), through: 1, by: -1)
         where lex.titleTable[ids: ids[i..<(i + n)]] != nil {
@@ -29,7 +29,7 @@ extension MentionFinder {
     /// Whether a title or a rank abbreviation ("Maj." needs a one-scalar next token) may start at `i`.
     @inline(__always)
     func mayStartTitle(_ i: Int) -> Bool {
-        words.titleLongest(from: ids[i]) > 0 || (i + 1 < tokens.count && tokens[i + 1].end - tokens[i + 1].start == 1)
+        lex.titleTable.longest(from: ids[i]) > 0 || (i + 1 < tokens.count && tokens[i + 1].end - tokens[i + 1].start == 1)
     }
 
     /// Name tokens at `i`: capitalized words that are not themselves states or stop words.
