@@ -350,69 +350,11 @@ final class Lexicon: Sendable {
     }
 
     /// The lowercased word tokens of a phrase, as the matcher sees them ("Russia’s" → ["russia", "’s"]).
+    /// The gazetteer's plain ASCII names skip this (`Vocabulary.Builder.intern(phraseBytes:)`);
+    /// for the rest, ASCII and accented-Latin shortcuts here saved 7M of 327M start-up
+    /// instructions, too little for a second copy of the tokenizer's lowercasing.
     static func phraseKey(_ s: String) -> [String] {
-        // Most gazetteer names are ASCII letters and spaces; for them the tokenizer's answer is
-        // the lowercased words, and 45,000 names at start-up make the shortcut worth having.
-        if s.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A) || $0 == 0x20 }) {
-            // Bytes, not Characters: `lowercased().split` over 45,000 names cost a fifth of start-up.
-            var words: [String] = []
-            var word: [UInt8] = []
-            for b in s.utf8 {
-                if b == 0x20 {
-                    if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)); word.removeAll(keepingCapacity: true) }
-                } else {
-                    word.append(b <= 0x5A ? b + 0x20 : b)
-                }
-            }
-            if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
-            return words
-        }
-        // Latin letters with diacritics ("Şəki", "Širak") are words the same way; thousands of
-        // ISO 3166-2 names make the shortcut worth having for them too.
-        // Split on the space byte, not the Character: grapheme breaking cost most of the time,
-        // and no lowercase mapping puts a combining mark after a space, so the words are the same.
-        let latin = LatinLowercase.shared
-        if s.unicodeScalars.allSatisfy({ $0 == " " || latin.isLetter($0) }) {
-            // Lowercased scalar by scalar, as `lowercased()` does, from a table made once
-            // (`LatinLowercase`): `lowercased()` cost 5,000 instructions a name here, and asking
-            // `properties` per scalar still cost most of what was left for 6,600 names.
-            var lower: [UInt8] = []
-            lower.reserveCapacity(s.utf8.count)
-            for c in s.unicodeScalars { latin.appendLowercase(c, to: &lower) }
-            return lower.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
-        }
         let scalars = Array(s.unicodeScalars)
-        // A token's `lowercased` is its text lowercased, already made.
         return Tokenizer.lowercasedTokens(scalars, in: 0..<scalars.count)
-    }
-}
-
-/// Letters below U+0250 (ASCII and the Latin supplements and extensions, where the accented
-/// names of the gazetteer live) with their lowercase UTF-8, asked of `Unicode.Scalar.Properties`
-/// once per process instead of once per scalar of 6,600 names at start-up. The same answers
-/// as `isAlphabeticScalar` and `properties.lowercaseMapping` for these scalars.
-struct LatinLowercase: Sendable {
-    static let shared = LatinLowercase()
-    static let limit: UInt32 = 0x250
-    /// Empty for a scalar that is not a letter.
-    private let lower: [[UInt8]]
-
-    private init() {
-        lower = (0..<Self.limit).map { v in
-            guard let c = Unicode.Scalar(v), c.isAlphabeticScalar else { return [] }
-            return Array(c.properties.lowercaseMapping.utf8)
-        }
-    }
-
-    func isLetter(_ c: Unicode.Scalar) -> Bool { c.value < Self.limit && !lower[Int(c.value)].isEmpty }
-
-    /// Only for scalars `isLetter` accepted, or a space.
-    func appendLowercase(_ c: Unicode.Scalar, to out: inout [UInt8]) {
-        if c.value < 0x80 {
-            let b = UInt8(c.value)
-            out.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
-        } else {
-            out.append(contentsOf: lower[Int(c.value)])
-        }
     }
 }
